@@ -1,0 +1,68 @@
+import path from 'node:path';
+
+/** Everything the server reads from the environment, checked once at start and then frozen. */
+export interface Config {
+  port: number;
+  host: string;
+  /** postgres://… switches from embedded PGlite to a PostgreSQL server. */
+  databaseUrl: string | null;
+  /** Where embedded PGlite keeps its files. */
+  dataDir: string;
+  /** Tenant served on hosts without a domain mapping (single-regency installs). */
+  defaultTenant: string | null;
+  /** Hosts `<slug>.<baseDomain>` resolve to the tenant with that slug. */
+  baseDomain: string | null;
+  /** Demo mode: simulated messaging, dev inbox, sign-in codes in the log. Never in production. */
+  demo: boolean;
+  /** Create demo tenants when the database is empty. */
+  seedDemo: boolean;
+  publicUrl: string;
+  cookieSecure: boolean;
+  sessionTtlHours: number;
+  logLevel: string;
+  webDir: string;
+}
+
+export class ConfigError extends Error {}
+
+function int(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new ConfigError(`${name} must be a whole number, got "${raw}"`);
+  return value;
+}
+
+function bool(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+  throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const production = env.NODE_ENV === 'production';
+  const databaseUrl = env.DATABASE_URL || null;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new ConfigError('DATABASE_URL must start with postgres:// or postgresql://');
+  }
+  const port = int(env, 'PORT', 3000);
+  const demo = bool(env, 'DEMO', !production);
+  const publicUrl = env.PUBLIC_URL || `http://localhost:${port}`;
+  return Object.freeze({
+    port,
+    host: env.HOST || '127.0.0.1',
+    databaseUrl,
+    dataDir: path.resolve(env.DATA_DIR || 'data'),
+    defaultTenant: env.DEFAULT_TENANT === '' ? null : (env.DEFAULT_TENANT ?? 'purbalingga'),
+    baseDomain: env.BASE_DOMAIN || null,
+    demo,
+    seedDemo: bool(env, 'SEED_DEMO', demo),
+    publicUrl,
+    cookieSecure: bool(env, 'COOKIE_SECURE', publicUrl.startsWith('https://')),
+    sessionTtlHours: int(env, 'SESSION_TTL_HOURS', 24 * 30),
+    logLevel: env.LOG_LEVEL || (env.NODE_ENV === 'test' ? 'silent' : 'info'),
+    webDir: path.resolve(env.WEB_DIR || path.join(import.meta.dirname, '..', 'web', 'dist')),
+  });
+}

@@ -1,0 +1,7 @@
+import type { AuditTables } from '../modules/audit/tables.ts';
+import type { IdentityTables } from '../modules/identity/tables.ts';
+import type { MessagingTables } from '../modules/messaging/tables.ts';
+import type { TenancyTables } from '../modules/tenancy/tables.ts';
+
+/** The whole database as Kysely sees it; each module declares its own tables. */
+export interface DB extends TenancyTables, IdentityTables, MessagingTables, AuditTables {}

@@ -1,0 +1,166 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Config } from '../config.ts';
+import type { Database } from '../db/database.ts';
+import { healthRoutes } from '../modules/health/routes.ts';
+import { identityRoutes } from '../modules/identity/routes.ts';
+import { CSRF_COOKIE, SESSION_COOKIE, findSession } from '../modules/identity/sessions.ts';
+import { simulatorChannel } from '../modules/messaging/channels.ts';
+import { messagingRoutes } from '../modules/messaging/routes.ts';
+import { createOutboxWorker, type OutboxWorker } from '../modules/messaging/worker.ts';
+import { tenancyRoutes } from '../modules/tenancy/routes.ts';
+import { resolveTenant } from '../modules/tenancy/service.ts';
+import { safeEqual } from '../shared/crypto.ts';
+import type { Actor, Ctx, TenantRef } from './context.ts';
+import { AppError } from './errors.ts';
+import { errorHandler, sendError } from './error-handler.ts';
+import { type Lang, pickLang } from './messages.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    lang: Lang;
+    tenant: TenantRef | null;
+    actor: Actor | null;
+    csrfToken: string | null;
+    /** The use-case context for this request; throws if the route has no tenant. */
+    ctx(): Ctx;
+  }
+  interface FastifyInstance {
+    config: Config;
+    database: Database;
+    outbox: OutboxWorker;
+  }
+}
+
+export type App = FastifyInstance;
+
+// Routes that work without a tenant (probes, API docs).
+const TENANTLESS = /^\/api\/(health|openapi\.json|docs)(\/|$|\?)/;
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export async function buildApp(config: Config, database: Database): Promise<App> {
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      // Readable logs on a laptop terminal; JSON lines everywhere else.
+      ...(process.stdout.isTTY && config.demo ? { transport: { target: 'pino-pretty', options: { ignore: 'pid,hostname' } } } : {}),
+      redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'],
+    },
+    bodyLimit: 256 * 1024,
+    trustProxy: process.env.TRUST_PROXY === 'true',
+    requestIdHeader: 'x-request-id',
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  app.decorate('config', config);
+  app.decorate('database', database);
+  app.decorate('outbox', createOutboxWorker(database.db, config.demo ? simulatorChannel(app.log) : null, app.log));
+  app.addHook('onClose', async () => app.outbox.stop());
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:', 'https://*.tile.openstreetmap.org'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        connectSrc: ["'self'"],
+        upgradeInsecureRequests: config.cookieSecure ? [] : null,
+      },
+    },
+    // The SPA opens wa.me and openstreetmap links in new tabs.
+    crossOriginEmbedderPolicy: false,
+    hsts: config.cookieSecure,
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'Lokapasar API', version: '0.1.0', description: 'Pasar daring daerah: API publik dan konsol.' },
+      components: {
+        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE } },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  app.decorateRequest('lang', 'id');
+  app.decorateRequest('tenant', null);
+  app.decorateRequest('actor', null);
+  app.decorateRequest('csrfToken', null);
+  app.decorateRequest('ctx', function (this: FastifyRequest): Ctx {
+    if (!this.tenant) throw new AppError('tenant_not_found', { params: { host: this.hostname } });
+    return { db: database.db, tenant: this.tenant, actor: this.actor, lang: this.lang };
+  });
+
+  // Who and where: language, tenant from the host, the session, and CSRF for cookie writes.
+  app.addHook('onRequest', async (request, reply) => {
+    request.lang = pickLang(request.headers['accept-language']);
+    if (!request.url.startsWith('/api/') || TENANTLESS.test(request.url)) return;
+    request.tenant = await resolveTenant(database.db, request.host, config);
+    if (!request.tenant) {
+      return sendError(request, reply, new AppError('tenant_not_found', { params: { host: request.hostname } }));
+    }
+    const token = request.cookies[SESSION_COOKIE];
+    if (token) {
+      const session = await findSession(database.db, request.tenant.id, token);
+      request.actor = session?.actor ?? null;
+      request.csrfToken = session?.csrfToken ?? null;
+    }
+    // A cookie-authenticated write must echo the session's CSRF token in a header,
+    // which another site's page cannot read.
+    if (request.csrfToken && !SAFE_METHODS.has(request.method)) {
+      const sent = request.headers['x-csrf-token'];
+      if (typeof sent !== 'string' || !safeEqual(sent, request.csrfToken)) {
+        return sendError(request, reply, new AppError('csrf_failed'));
+      }
+    }
+  });
+
+  await app.register(healthRoutes, { prefix: '/api' });
+  await app.register(tenancyRoutes, { prefix: '/api' });
+  await app.register(identityRoutes, { prefix: '/api' });
+  await app.register(messagingRoutes, { prefix: '/api' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await registerWeb(app, config.webDir);
+  return app;
+}
+
+/** The built SPA: hashed assets cached for a year, every other page path answered with index.html. */
+async function registerWeb(app: App, webDir: string) {
+  const indexFile = path.join(webDir, 'index.html');
+  const hasWeb = fs.existsSync(indexFile);
+  if (hasWeb) {
+    await app.register(fastifyStatic, {
+      root: webDir,
+      wildcard: false,
+      index: false,
+      setHeaders(res, filePath) {
+        res.header('cache-control', filePath.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/') || request.method !== 'GET') {
+      return sendError(request, reply, new AppError('route_not_found'));
+    }
+    if (!hasWeb) return reply.code(503).type('text/plain').send('Web app not built: run `npm run build`.');
+    return reply.header('cache-control', 'no-cache').type('text/html').send(fs.createReadStream(indexFile));
+  });
+}

@@ -1,0 +1,37 @@
+import type { Executor } from '../db/database.ts';
+import type { Role } from '../modules/identity/roles.ts';
+import type { Lang } from './messages.ts';
+
+export interface TenantRef {
+  id: string;
+  slug: string;
+  name: string;
+}
+
+/** Who is calling: a signed-in user with their roles in the current tenant. */
+export interface Actor {
+  userId: string;
+  name: string;
+  phone: string;
+  roles: Role[];
+  sessionId: string;
+}
+
+/** Passed first to every use case: where (tenant), who (actor) and on what (db or transaction). */
+export interface Ctx {
+  db: Executor;
+  tenant: TenantRef;
+  actor: Actor | null;
+  lang: Lang;
+}
+
+/** Label for the audit log when there is no signed-in user (CLI, system jobs). */
+export function actorLabel(ctx: Pick<Ctx, 'actor'>, fallback = 'system'): string {
+  return ctx.actor ? `${ctx.actor.name || ctx.actor.phone} (${ctx.actor.userId})` : fallback;
+}
+
+/** Runs `fn` in a transaction, joining the caller's one if there already is one. */
+export async function inTransaction<T>(ctx: Ctx, fn: (ctx: Ctx) => Promise<T>): Promise<T> {
+  if (ctx.db.isTransaction) return fn(ctx);
+  return ctx.db.transaction().execute((trx) => fn({ ...ctx, db: trx }));
+}

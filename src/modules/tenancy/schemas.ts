@@ -1,0 +1,63 @@
+import { z } from 'zod';
+
+// Pure zod: shared by the server (validation, OpenAPI) and the web app (types).
+
+export const slug = z.string().trim().regex(/^[a-z][a-z0-9-]{1,39}$/, 'invalid_slug');
+/** Kemendagri regency/city code, e.g. 33.03 Purbalingga. */
+export const regencyCode = z.string().trim().regex(/^\d{2}\.\d{2}$/, 'invalid_area_code');
+/** Kemendagri code down to district or village, e.g. 33.03.01.2001. */
+export const areaCode = z.string().trim().regex(/^\d{2}\.\d{2}(\.\d{2}(\.\d{4})?)?$/, 'invalid_area_code');
+
+export const MARKET_KINDS = ['traditional_market', 'umkm_hub', 'showroom', 'warehouse'] as const;
+
+export const market = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: z.enum(MARKET_KINDS),
+  address: z.string(),
+  areaCode: z.string(),
+  lat: z.number().nullable(),
+  lng: z.number().nullable(),
+  hours: z.string(),
+  active: z.boolean(),
+});
+export type Market = z.infer<typeof market>;
+
+export const marketInput = z.strictObject({
+  name: z.string().trim().min(2).max(120),
+  kind: z.enum(MARKET_KINDS),
+  address: z.string().trim().max(300).default(''),
+  areaCode,
+  lat: z.number().min(-90).max(90).nullable().default(null),
+  lng: z.number().min(-180).max(180).nullable().default(null),
+  hours: z.string().trim().max(200).default(''),
+});
+export type MarketInput = z.infer<typeof marketInput>;
+
+export const marketPatch = marketInput.partial().extend({ active: z.boolean().optional() });
+export type MarketPatch = z.infer<typeof marketPatch>;
+
+export const program = z.object({
+  id: z.string(),
+  slug: z.string(),
+  name: z.string(),
+  description: z.string(),
+  whatsappPhone: z.string().nullable(),
+});
+export type Program = z.infer<typeof program>;
+
+export const tenantHome = z.object({
+  tenant: z.object({ slug: z.string(), name: z.string(), areaCode: z.string(), timeZone: z.string() }),
+  demo: z.boolean(),
+  programs: z.array(program),
+  markets: z.array(market),
+});
+export type TenantHome = z.infer<typeof tenantHome>;
+
+export const tenantInput = z.strictObject({
+  slug,
+  name: z.string().trim().min(2).max(120),
+  areaCode: regencyCode,
+  timeZone: z.enum(['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura']).default('Asia/Jakarta'),
+});
+export type TenantInput = z.infer<typeof tenantInput>;

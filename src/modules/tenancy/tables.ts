@@ -1,0 +1,52 @@
+import type { ColumnType, Generated } from 'kysely';
+
+type CreatedAt = ColumnType<Date, Date | undefined, never>;
+
+export interface TenantsTable {
+  id: string;
+  slug: string;
+  name: string;
+  area_code: string;
+  time_zone: Generated<string>;
+  created_at: CreatedAt;
+}
+
+export interface DomainsTable {
+  host: string;
+  tenant_id: string;
+  created_at: CreatedAt;
+}
+
+export interface ProgramsTable {
+  tenant_id: string;
+  id: string;
+  slug: string;
+  name: string;
+  description: Generated<string>;
+  whatsapp_phone: string | null;
+  active: Generated<boolean>;
+  created_at: CreatedAt;
+}
+
+export interface MarketsTable {
+  tenant_id: string;
+  id: string;
+  name: string;
+  kind: 'traditional_market' | 'umkm_hub' | 'showroom' | 'warehouse';
+  address: Generated<string>;
+  area_code: string;
+  /** numeric(9,6): read as a string, written as a number or string. */
+  lat: ColumnType<string | null, number | string | null | undefined, number | string | null>;
+  lng: ColumnType<string | null, number | string | null | undefined, number | string | null>;
+  hours: Generated<string>;
+  active: Generated<boolean>;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+
+export interface TenancyTables {
+  tenants: TenantsTable;
+  domains: DomainsTable;
+  programs: ProgramsTable;
+  markets: MarketsTable;
+}

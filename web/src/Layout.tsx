@@ -1,0 +1,99 @@
+import { Suspense } from 'react';
+import { Link, Outlet, useLocation } from 'react-router';
+import { type Lang, useLang, useT } from './i18n';
+import { homeForRoles, useSession, useSignOut, useTenant } from './session';
+import { ErrorBoundary, Loading } from './ui';
+
+const languages: { code: Lang; label: string; name: string }[] = [
+  { code: 'id', label: 'ID', name: 'Bahasa Indonesia' },
+  { code: 'en', label: 'EN', name: 'English' },
+];
+
+function LanguageSwitch() {
+  const t = useT();
+  const { lang, setLang } = useLang();
+  return (
+    <div className="lang-switch" role="group" aria-label={t('nav.language')}>
+      {languages.map((option) => (
+        <button
+          key={option.code}
+          type="button"
+          lang={option.code}
+          title={option.name}
+          aria-pressed={lang === option.code}
+          onClick={() => setLang(option.code)}
+        >
+          {option.label}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+function Account() {
+  const t = useT();
+  const session = useSession();
+  const signOut = useSignOut();
+  // Until we know, show nothing rather than a "Masuk" that flips to a name.
+  if (session.isPending) return null;
+  const user = session.data?.user;
+  if (!user) {
+    return (
+      <Link to="/masuk" className="button button-small">
+        {t('nav.signIn')}
+      </Link>
+    );
+  }
+  const consolePath = homeForRoles(session.data?.roles ?? []);
+  return (
+    <>
+      {consolePath === '/' ? (
+        <span className="user-name">{user.name}</span>
+      ) : (
+        <Link to={consolePath} className="user-name" title={t('nav.console')}>
+          {user.name}
+        </Link>
+      )}
+      <button
+        type="button"
+        className="button button-small button-secondary"
+        disabled={signOut.isPending}
+        onClick={() => signOut.mutate()}
+      >
+        {t('nav.signOut')}
+      </button>
+    </>
+  );
+}
+
+export function Layout() {
+  const t = useT();
+  const tenant = useTenant();
+  const location = useLocation();
+  return (
+    <>
+      <header className="topbar">
+        <Link to="/" className="brand">
+          <span className="brand-mark" aria-hidden="true" />
+          <span className="brand-name">{tenant.data?.tenant.name ?? t('app.name')}</span>
+        </Link>
+        <div className="topbar-actions">
+          <LanguageSwitch />
+          <Account />
+        </div>
+      </header>
+      {/* A per-page boundary: a failed page resets when the user navigates on. */}
+      <ErrorBoundary key={location.pathname}>
+        <main className="content">
+          <Suspense fallback={<Loading />}>
+            <Outlet />
+          </Suspense>
+        </main>
+      </ErrorBoundary>
+      <footer className="footer">
+        <p>{t('footer.about')}</p>
+        <Link to="/masuk/staf">{t('nav.staffSignIn')}</Link>
+      </footer>
+    </>
+  );
+}

@@ -1,0 +1,126 @@
+import { getLang, translate } from './i18n';
+
+// ---- Response shapes (camelCase JSON from the Fastify server) ----
+
+export const roles = [
+  'buyer',
+  'seller',
+  'courier',
+  'cs_agent',
+  'program_admin',
+  'procurement_officer',
+  'commitment_officer',
+  'treasurer',
+  'platform_admin',
+] as const;
+export type Role = (typeof roles)[number];
+
+export type User = { id: string; name: string; phone: string };
+export type Session = { user: User | null; roles: Role[] };
+export type SignInResult = { user: User; roles: Role[] };
+
+export const marketKinds = ['traditional_market', 'umkm_hub', 'showroom', 'warehouse'] as const;
+export type MarketKind = (typeof marketKinds)[number];
+export type Market = {
+  id: string;
+  name: string;
+  kind: MarketKind | string; // a newer server may know more kinds
+  address: string;
+  areaCode: string;
+  lat: number | null;
+  lng: number | null;
+  hours: string;
+  active: boolean;
+};
+export type Program = { id: string; slug: string; name: string; description: string; whatsappPhone: string | null };
+export type TenantInfo = {
+  tenant: { slug: string; name: string; areaCode: string; timeZone: string };
+  demo: boolean;
+  programs: Program[];
+  markets: Market[];
+};
+
+export type CodeRequestResult = { phone: string; expiresInSeconds: number; resendAfterSeconds: number };
+export type InboxMessage = { id: string; phone: string; body: string; createdAt: string };
+export type Invite = { tenant: { name: string }; role: Role; phone: string | null; expiresAt: string };
+
+// ---- Errors ----
+
+export type FieldError = { field: string; code: string; message: string };
+
+/** Any failed request. status 0 means the server could not be reached. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly details: FieldError[];
+
+  constructor(status: number, code: string, message: string, details: FieldError[] = []) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.details = details;
+  }
+
+  /** Message for one request field, for showing under the matching input. */
+  fieldMessage(field: string): string | undefined {
+    return this.details.find((d) => d.field === field)?.message;
+  }
+}
+
+export const isApiError = (error: unknown, status?: number): error is ApiError =>
+  error instanceof ApiError && (status === undefined || error.status === status);
+
+// ---- Requests ----
+
+function readCookie(name: string): string | undefined {
+  for (const part of document.cookie.split(';')) {
+    const [key, ...rest] = part.trim().split('=');
+    if (key === name) return decodeURIComponent(rest.join('='));
+  }
+  return undefined;
+}
+
+async function toApiError(response: Response): Promise<ApiError> {
+  const body: unknown = await response.json().catch(() => null);
+  const error = (body as { error?: Partial<{ code: string; message: string; details: FieldError[] }> } | null)?.error;
+  return new ApiError(
+    response.status,
+    error?.code ?? `http_${response.status}`,
+    error?.message || translate('error.generic'),
+    Array.isArray(error?.details) ? error.details : [],
+  );
+}
+
+async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': getLang() };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (method !== 'GET') {
+    // Double-submit CSRF token: the server sets lp_csrf readable by JS.
+    // Before the first sign-in there may be none; the server decides.
+    const csrf = readCookie('lp_csrf');
+    if (csrf) headers['X-CSRF-Token'] = csrf;
+  }
+
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, 'network', translate('error.network'));
+  }
+
+  if (!response.ok) throw await toApiError(response);
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+export const api = {
+  get: <T>(path: string) => request<T>('GET', path),
+  post: <T>(path: string, body?: unknown) => request<T>('POST', path, body),
+};
