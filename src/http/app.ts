@@ -7,17 +7,12 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import { healthRoutes } from '../modules/health/routes.ts';
 import { identityRoutes } from '../modules/identity/routes.ts';
-import { CSRF_COOKIE, SESSION_COOKIE, findSession } from '../modules/identity/sessions.ts';
+import { findSession, SESSION_COOKIE } from '../modules/identity/sessions.ts';
 import { simulatorChannel } from '../modules/messaging/channels.ts';
 import { messagingRoutes } from '../modules/messaging/routes.ts';
 import { createOutboxWorker, type OutboxWorker } from '../modules/messaging/worker.ts';
@@ -25,8 +20,8 @@ import { tenancyRoutes } from '../modules/tenancy/routes.ts';
 import { resolveTenant } from '../modules/tenancy/service.ts';
 import { safeEqual } from '../shared/crypto.ts';
 import type { Actor, Ctx, TenantRef } from './context.ts';
-import { AppError } from './errors.ts';
 import { errorHandler, sendError } from './error-handler.ts';
+import { AppError } from './errors.ts';
 import { type Lang, pickLang } from './messages.ts';
 
 declare module 'fastify' {

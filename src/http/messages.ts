@@ -6,28 +6,46 @@ export type Lang = 'id' | 'en';
 
 const MESSAGES = {
   // request-level codes
-  validation_failed: { id: 'Data yang dikirim belum benar. Periksa isian yang ditandai.', en: 'Some fields are not valid. Check the marked fields.' },
+  validation_failed: {
+    id: 'Data yang dikirim belum benar. Periksa isian yang ditandai.',
+    en: 'Some fields are not valid. Check the marked fields.',
+  },
   bad_request: { id: 'Permintaan tidak dapat diproses.', en: 'The request could not be processed.' },
   invalid_json: { id: 'Isi permintaan bukan JSON yang benar.', en: 'The request body is not valid JSON.' },
   unsupported_media_type: { id: 'Jenis isi permintaan tidak didukung. Kirim sebagai JSON.', en: 'Unsupported content type. Send JSON.' },
   payload_too_large: { id: 'Isi permintaan terlalu besar.', en: 'The request body is too large.' },
   unauthenticated: { id: 'Silakan masuk terlebih dahulu.', en: 'Please sign in first.' },
   forbidden: { id: 'Anda tidak punya akses untuk tindakan ini.', en: 'You do not have access to do this.' },
-  csrf_failed: { id: 'Sesi formulir tidak cocok. Muat ulang halaman lalu coba lagi.', en: 'Form session mismatch. Reload the page and try again.' },
+  csrf_failed: {
+    id: 'Sesi formulir tidak cocok. Muat ulang halaman lalu coba lagi.',
+    en: 'Form session mismatch. Reload the page and try again.',
+  },
   not_found: { id: 'Data tidak ditemukan.', en: 'Not found.' },
   route_not_found: { id: 'Alamat API tidak ditemukan.', en: 'API route not found.' },
   tenant_not_found: { id: 'Tidak ada pasar daring untuk alamat {host}.', en: 'No online market is set up for {host}.' },
   conflict: { id: 'Data sudah ada.', en: 'This already exists.' },
-  rate_limited: { id: 'Terlalu banyak percobaan. Coba lagi dalam {seconds} detik.', en: 'Too many attempts. Try again in {seconds} seconds.' },
-  code_request_limited: { id: 'Kode sudah dikirim beberapa kali. Coba lagi dalam {minutes} menit.', en: 'Codes were sent several times already. Try again in {minutes} minutes.' },
+  rate_limited: {
+    id: 'Terlalu banyak percobaan. Coba lagi dalam {seconds} detik.',
+    en: 'Too many attempts. Try again in {seconds} seconds.',
+  },
+  code_request_limited: {
+    id: 'Kode sudah dikirim beberapa kali. Coba lagi dalam {minutes} menit.',
+    en: 'Codes were sent several times already. Try again in {minutes} minutes.',
+  },
   code_resend_wait: { id: 'Tunggu {seconds} detik sebelum meminta kode baru.', en: 'Wait {seconds} seconds before asking for a new code.' },
   invalid_credentials: { id: 'Nomor HP atau kata sandi salah.', en: 'Wrong phone number or password.' },
-  account_locked: { id: 'Terlalu banyak kata sandi salah. Akun dikunci sampai {until}.', en: 'Too many wrong passwords. The account is locked until {until}.' },
+  account_locked: {
+    id: 'Terlalu banyak kata sandi salah. Akun dikunci sampai {until}.',
+    en: 'Too many wrong passwords. The account is locked until {until}.',
+  },
   not_staff: { id: 'Nomor ini belum terdaftar sebagai petugas di {tenant}.', en: 'This number is not registered as staff in {tenant}.' },
   invite_invalid: { id: 'Undangan tidak berlaku atau sudah dipakai.', en: 'This invitation is not valid or was already used.' },
   demo_only: { id: 'Hanya tersedia dalam mode demo.', en: 'Only available in demo mode.' },
   database_unavailable: { id: 'Basis data tidak dapat dihubungi.', en: 'The database cannot be reached.' },
-  internal: { id: 'Terjadi kesalahan di server. Coba lagi sebentar lagi.', en: 'Something went wrong on the server. Please try again shortly.' },
+  internal: {
+    id: 'Terjadi kesalahan di server. Coba lagi sebentar lagi.',
+    en: 'Something went wrong on the server. Please try again shortly.',
+  },
   // field-level codes
   required: { id: 'Wajib diisi.', en: 'Required.' },
   invalid_type: { id: 'Jenis isian tidak sesuai.', en: 'Wrong type of value.' },
@@ -40,10 +58,19 @@ const MESSAGES = {
   unknown_field: { id: 'Isian ini tidak dikenal.', en: 'Unknown field.' },
   invalid_phone: { id: 'Nomor HP tidak valid. Contoh: 0812-3456-7890.', en: 'Not a valid mobile number. Example: 0812-3456-7890.' },
   invalid_code: { id: 'Kode salah. Sisa percobaan: {remaining}.', en: 'Wrong code. Attempts left: {remaining}.' },
-  code_expired: { id: 'Kode sudah kedaluwarsa atau terlalu banyak salah. Minta kode baru.', en: 'The code has expired or had too many wrong tries. Ask for a new code.' },
+  code_expired: {
+    id: 'Kode sudah kedaluwarsa atau terlalu banyak salah. Minta kode baru.',
+    en: 'The code has expired or had too many wrong tries. Ask for a new code.',
+  },
   code_format: { id: 'Kode terdiri dari 6 angka.', en: 'The code has 6 digits.' },
-  invalid_area_code: { id: 'Kode wilayah Kemendagri tidak valid, contoh 33.03 atau 33.03.01.2001.', en: 'Not a valid Kemendagri area code, e.g. 33.03 or 33.03.01.2001.' },
-  invalid_slug: { id: 'Gunakan huruf kecil, angka dan tanda minus, diawali huruf.', en: 'Use lowercase letters, digits and dashes, starting with a letter.' },
+  invalid_area_code: {
+    id: 'Kode wilayah Kemendagri tidak valid, contoh 33.03 atau 33.03.01.2001.',
+    en: 'Not a valid Kemendagri area code, e.g. 33.03 or 33.03.01.2001.',
+  },
+  invalid_slug: {
+    id: 'Gunakan huruf kecil, angka dan tanda minus, diawali huruf.',
+    en: 'Use lowercase letters, digits and dashes, starting with a letter.',
+  },
   slug_taken: { id: 'Slug ini sudah dipakai daerah lain.', en: 'This slug is already used by another region.' },
   duplicate_name: { id: 'Nama ini sudah dipakai.', en: 'This name is already used.' },
   password_too_short: { id: 'Kata sandi minimal 10 karakter.', en: 'The password needs at least 10 characters.' },
@@ -57,9 +84,7 @@ export function isMessageCode(code: string): code is MessageCode {
 }
 
 export function translate(code: MessageCode, lang: Lang, params: Record<string, unknown> = {}): string {
-  return MESSAGES[code][lang].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    params[name] === undefined ? whole : String(params[name]),
-  );
+  return MESSAGES[code][lang].replace(/\{(\w+)\}/g, (whole, name: string) => (params[name] === undefined ? whole : String(params[name])));
 }
 
 /** Picks id or en from an Accept-Language header; Bahasa Indonesia unless English is preferred. */

@@ -10,10 +10,12 @@ export function regencyName(code: string): string | null {
     // The package's JS API is async and loads every level; the regency CSV is all we need here.
     const dataDir = path.join(path.dirname(createRequire(import.meta.url).resolve('idn-area-data/package.json')), 'data');
     const lines = fs.readFileSync(path.join(dataDir, 'regencies.csv'), 'utf8').trim().split('\n').slice(1);
-    regencies = new Map(lines.map((line) => {
-      const [c = '', , name = ''] = line.split(',');
-      return [c, name.replace(/^"|"$/g, '')];
-    }));
+    regencies = new Map(
+      lines.map((line) => {
+        const [c = '', , name = ''] = line.split(',');
+        return [c, name.replace(/^"|"$/g, '')];
+      }),
+    );
   }
   return regencies.get(code) ?? null;
 }

@@ -11,15 +11,10 @@ export function normalizeMobile(input: string): string | null {
   // "62812…" without a plus would otherwise parse as a national number and look like a landline.
   const withPlus = compact.startsWith('62') ? `+${compact}` : compact;
   const parsed = parsePhoneNumberFromString(withPlus, 'ID');
-  if (!parsed || parsed.country !== 'ID' || !parsed.isValid()) return null;
+  if (parsed?.country !== 'ID' || !parsed.isValid()) return null;
   const type = parsed.getType();
   if (type !== 'MOBILE' && type !== 'FIXED_LINE_OR_MOBILE') return null;
   return parsed.number;
 }
 
-/** `+6281227611117` -> `0812-2761-1117`, the way Indonesians write their numbers. */
-export function formatPhone(e164: string): string {
-  if (!e164.startsWith('+62')) return e164;
-  const national = `0${e164.slice(3)}`;
-  return [national.slice(0, 4), national.slice(4, 8), national.slice(8)].filter(Boolean).join('-');
-}
+export { formatPhone } from './format.ts';

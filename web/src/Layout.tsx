@@ -1,6 +1,6 @@
 import { Suspense } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
-import { type Lang, useLang, useT } from './i18n';
+import { formatPhone, type Lang, useLang, useT } from './i18n';
 import { homeForRoles, useSession, useSignOut, useTenant } from './session';
 import { ErrorBoundary, Loading } from './ui';
 
@@ -13,7 +13,8 @@ function LanguageSwitch() {
   const t = useT();
   const { lang, setLang } = useLang();
   return (
-    <div className="lang-switch" role="group" aria-label={t('nav.language')}>
+    <fieldset className="lang-switch">
+      <legend className="visually-hidden">{t('nav.language')}</legend>
       {languages.map((option) => (
         <button
           key={option.code}
@@ -26,7 +27,7 @@ function LanguageSwitch() {
           {option.label}
         </button>
       ))}
-    </div>
+    </fieldset>
   );
 }
 
@@ -45,21 +46,18 @@ function Account() {
     );
   }
   const consolePath = homeForRoles(session.data?.roles ?? []);
+  // Buyers who signed in by code have no name yet: show their number instead.
+  const label = user.name || formatPhone(user.phone);
   return (
     <>
       {consolePath === '/' ? (
-        <span className="user-name">{user.name}</span>
+        <span className="user-name">{label}</span>
       ) : (
         <Link to={consolePath} className="user-name" title={t('nav.console')}>
-          {user.name}
+          {label}
         </Link>
       )}
-      <button
-        type="button"
-        className="button button-small button-secondary"
-        disabled={signOut.isPending}
-        onClick={() => signOut.mutate()}
-      >
+      <button type="button" className="button button-small button-secondary" disabled={signOut.isPending} onClick={() => signOut.mutate()}>
         {t('nav.signOut')}
       </button>
     </>

@@ -23,7 +23,7 @@ export function ConsoleShell({ title, roles }: { title: MessageKey; roles: Role[
 
   return (
     <section className="page narrow">
-      <h1>{title ? t(title) : null}</h1>
+      <h1>{t(title)}</h1>
       <p>{t('console.coming')}</p>
       <p className="muted">{t('console.signedInAs', { name: user.name })}</p>
     </section>

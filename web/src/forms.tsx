@@ -39,13 +39,7 @@ export function TextField({ label, hint, error, ...input }: Decorations & InputH
   );
 }
 
-export function SelectField({
-  label,
-  hint,
-  error,
-  children,
-  ...select
-}: Decorations & SelectHTMLAttributes<HTMLSelectElement>) {
+export function SelectField({ label, hint, error, children, ...select }: Decorations & SelectHTMLAttributes<HTMLSelectElement>) {
   return (
     <FieldFrame label={label} hint={hint} error={error}>
       {(aria) => (

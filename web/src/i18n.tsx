@@ -53,10 +53,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     [queryClient],
   );
 
-  const value = useMemo<I18n>(
-    () => ({ lang, setLang, t: (key, vars) => interpolate(dictionaries[lang][key], vars) }),
-    [lang, setLang],
-  );
+  const value = useMemo<I18n>(() => ({ lang, setLang, t: (key, vars) => interpolate(dictionaries[lang][key], vars) }), [lang, setLang]);
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 
@@ -73,27 +70,8 @@ export const useLang = (): Pick<I18n, 'lang' | 'setLang'> => {
   return { lang, setLang };
 };
 
-const rupiah = new Intl.NumberFormat('id-ID', { style: 'currency', currency: 'IDR', maximumFractionDigits: 0 });
-
-/** 73287200 -> "Rp 73.287.200" (Indonesian grouping in both languages). */
-export function formatRupiah(amount: number | bigint): string {
-  // Intl puts a no-break space after "Rp"; use a plain space so the text is
-  // predictable, and keep it on one line with the `.money` CSS class instead.
-  return rupiah.format(amount).replace(/\u00a0/g, ' ');
-}
-
-/**
- * Indonesian mobile number for display: "+6281227611117" -> "0812-2761-1117"
- * (national 0 prefix, groups of 4-4-rest). Other countries are left as given.
- */
-export function formatPhone(phone: string): string {
-  const digits = phone.replace(/\D/g, '');
-  let national: string;
-  if (digits.startsWith('62')) national = `0${digits.slice(2)}`;
-  else if (digits.startsWith('0') && !phone.trim().startsWith('+')) national = digits;
-  else return phone;
-  return [national.slice(0, 4), national.slice(4, 8), national.slice(8)].filter(Boolean).join('-');
-}
+// Shared with the server so both print rupiah and phones the same way.
+export { formatPhone, formatRupiah } from '../../src/shared/format';
 
 /** wa.me wants the international number without "+" or separators. */
 export function whatsappLink(phone: string): string {

@@ -2,8 +2,8 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
-import { ApiError } from './api';
 import { App } from './App';
+import { ApiError } from './api';
 import { getLang, I18nProvider } from './i18n';
 import './styles.css';
 
@@ -11,8 +11,7 @@ const queryClient = new QueryClient({
   defaultOptions: {
     queries: {
       // A 4xx will not change by asking again; network blips and 5xx might.
-      retry: (failureCount, error) =>
-        failureCount < 2 && !(error instanceof ApiError && error.status >= 400 && error.status < 500),
+      retry: (failureCount, error) => failureCount < 2 && !(error instanceof ApiError && error.status >= 400 && error.status < 500),
     },
   },
 });
@@ -26,7 +25,9 @@ createRoot(root).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
       <I18nProvider>
-        <BrowserRouter>
+        {/* Without transitions a lazy page shows its loading state at once,
+            instead of the old page lingering with no sign of progress. */}
+        <BrowserRouter useTransitions={false}>
           <App />
         </BrowserRouter>
       </I18nProvider>

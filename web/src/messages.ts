@@ -18,7 +18,7 @@ export const id = {
   'nav.signIn': 'Masuk',
   'nav.signOut': 'Keluar',
   'nav.console': 'Konsol',
-  'nav.staffSignIn': 'Masuk untuk staf',
+  'nav.staffSignIn': 'Untuk staf',
   'footer.about': 'Lokapasar — pasar daring lokal, perangkat lunak terbuka.',
 
   'home.intro': 'Belanja dari pasar dan UMKM di daerah Anda.',
@@ -63,11 +63,11 @@ export const id = {
   'signIn.submit': 'Masuk',
   'signIn.codeFormat': 'Kode terdiri dari 6 angka.',
   'signIn.demoInbox': 'Lihat kotak masuk demo',
-  'signIn.staffLink': 'Anda staf? Masuk dengan kata sandi',
+  'signIn.staffLink': 'Anda staf? Gunakan kata sandi',
 
   'staff.title': 'Masuk staf',
   'staff.intro': 'Untuk penjual, kurir, CS, admin program, dan petugas pengadaan.',
-  'staff.buyerLink': 'Pembeli? Masuk dengan kode',
+  'staff.buyerLink': 'Pembeli? Gunakan kode lewat HP',
 
   'invite.title': 'Undangan staf',
   'invite.intro': '{tenant} mengundang Anda sebagai {role}.',
@@ -84,8 +84,7 @@ export const id = {
   'inbox.back': 'Kembali ke halaman masuk',
 
   'access.denied': 'Anda tidak punya akses',
-  'access.deniedBody':
-    'Akun ini tidak punya peran untuk halaman ini. Masuk dengan akun lain atau hubungi admin program.',
+  'access.deniedBody': 'Akun ini tidak punya peran untuk halaman ini. Masuk dengan akun lain atau hubungi admin program.',
 
   'admin.title': 'Admin program',
   'admin.markets': 'Pasar',
@@ -138,7 +137,7 @@ export const en: Record<MessageKey, string> = {
   'nav.signIn': 'Sign in',
   'nav.signOut': 'Sign out',
   'nav.console': 'Console',
-  'nav.staffSignIn': 'Staff sign-in',
+  'nav.staffSignIn': 'For staff',
   'footer.about': 'Lokapasar — a local online market, open-source software.',
 
   'home.intro': 'Shop from markets and small businesses in your area.',
@@ -183,11 +182,11 @@ export const en: Record<MessageKey, string> = {
   'signIn.submit': 'Sign in',
   'signIn.codeFormat': 'The code has 6 digits.',
   'signIn.demoInbox': 'Open the demo inbox',
-  'signIn.staffLink': 'Staff? Sign in with a password',
+  'signIn.staffLink': 'Staff? Use your password',
 
   'staff.title': 'Staff sign-in',
   'staff.intro': 'For sellers, couriers, CS, program admins and procurement staff.',
-  'staff.buyerLink': 'Buyer? Sign in with a code',
+  'staff.buyerLink': 'Buyer? Use a code sent to your phone',
 
   'invite.title': 'Staff invitation',
   'invite.intro': '{tenant} invites you as {role}.',
@@ -204,8 +203,7 @@ export const en: Record<MessageKey, string> = {
   'inbox.back': 'Back to sign-in',
 
   'access.denied': 'You do not have access',
-  'access.deniedBody':
-    'This account has no role for this page. Sign in with another account or contact the program admin.',
+  'access.deniedBody': 'This account has no role for this page. Sign in with another account or contact the program admin.',
 
   'admin.title': 'Program admin',
   'admin.markets': 'Markets',

@@ -1,4 +1,5 @@
 import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { flushSync } from 'react-dom';
 import { useNavigate } from 'react-router';
 import { api, type Role, type Session, type SignInResult, type TenantInfo } from './api';
 
@@ -62,8 +63,10 @@ export function useSignOut() {
   return useMutation({
     mutationFn: () => api.post<void>('/api/auth/sign-out'),
     onSuccess: () => {
+      // Leave the page first: a console that saw the session turn empty would
+      // otherwise redirect to its sign-in page before we get to "/".
+      flushSync(() => void navigate('/'));
       refreshAfterAuthChange(queryClient, { user: null, roles: [] });
-      void navigate('/');
     },
   });
 }

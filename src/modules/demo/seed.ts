@@ -38,9 +38,33 @@ export const DEMO_TENANTS: DemoTenant[] = [
       },
     ],
     markets: [
-      { name: 'Pasar Segamas', kind: 'traditional_market', address: 'Jl. Jenderal Sudirman, Purbalingga', areaCode: '33.03.05', lat: -7.3886, lng: 109.3637, hours: 'Setiap hari 04.00–14.00' },
-      { name: 'Pasar Bobotsari', kind: 'traditional_market', address: 'Bobotsari, Purbalingga', areaCode: '33.03.09.2006', lat: -7.3126, lng: 109.3525, hours: 'Setiap hari 04.00–12.00' },
-      { name: 'Pasar Bukateja', kind: 'traditional_market', address: 'Bukateja, Purbalingga', areaCode: '33.03.02.2012', lat: -7.4253, lng: 109.4327, hours: 'Setiap hari 04.00–12.00' },
+      {
+        name: 'Pasar Segamas',
+        kind: 'traditional_market',
+        address: 'Jl. Jenderal Sudirman, Purbalingga',
+        areaCode: '33.03.05',
+        lat: -7.3886,
+        lng: 109.3637,
+        hours: 'Setiap hari 04.00–14.00',
+      },
+      {
+        name: 'Pasar Bobotsari',
+        kind: 'traditional_market',
+        address: 'Bobotsari, Purbalingga',
+        areaCode: '33.03.09.2006',
+        lat: -7.3126,
+        lng: 109.3525,
+        hours: 'Setiap hari 04.00–12.00',
+      },
+      {
+        name: 'Pasar Bukateja',
+        kind: 'traditional_market',
+        address: 'Bukateja, Purbalingga',
+        areaCode: '33.03.02.2012',
+        lat: -7.4253,
+        lng: 109.4327,
+        hours: 'Setiap hari 04.00–12.00',
+      },
       { name: 'Galeri UMKM Tuka-Tuku', kind: 'showroom', address: 'Purbalingga', areaCode: '33.03.05', hours: 'Senin–Sabtu 08.00–16.00' },
     ],
   },
@@ -52,12 +76,27 @@ export const DEMO_TENANTS: DemoTenant[] = [
       {
         slug: 'pasar-jejaring',
         name: 'Pasar Jejaring',
-        description: 'Pedagang pasar tradisional didata agar warga bisa belanja tanpa berkerumun; ojek pangkalan berbelanja dan mengantar. Ongkos Rp 8.000–15.000.',
+        description:
+          'Pedagang pasar tradisional didata agar warga bisa belanja tanpa berkerumun; ojek pangkalan berbelanja dan mengantar. Ongkos Rp 8.000–15.000.',
       },
     ],
     markets: [
-      { name: 'Pasar Tanjung', kind: 'traditional_market', address: 'Jl. Samanhudi, Kepatihan, Kaliwates', areaCode: '35.09.19.1006', lat: -8.1689, lng: 113.7005, hours: 'Setiap hari 03.00–15.00' },
-      { name: 'Pasar Kreongan', kind: 'traditional_market', address: 'Patrang, Jember', areaCode: '35.09.20', hours: 'Setiap hari 04.00–12.00' },
+      {
+        name: 'Pasar Tanjung',
+        kind: 'traditional_market',
+        address: 'Jl. Samanhudi, Kepatihan, Kaliwates',
+        areaCode: '35.09.19.1006',
+        lat: -8.1689,
+        lng: 113.7005,
+        hours: 'Setiap hari 03.00–15.00',
+      },
+      {
+        name: 'Pasar Kreongan',
+        kind: 'traditional_market',
+        address: 'Patrang, Jember',
+        areaCode: '35.09.20',
+        hours: 'Setiap hari 04.00–12.00',
+      },
     ],
   },
   {
@@ -72,7 +111,13 @@ export const DEMO_TENANTS: DemoTenant[] = [
       },
     ],
     markets: [
-      { name: 'Pasar Jumat', kind: 'traditional_market', address: 'Nagri Kidul, Purwakarta', areaCode: '32.14.01.1001', hours: 'Setiap hari 04.00–13.00' },
+      {
+        name: 'Pasar Jumat',
+        kind: 'traditional_market',
+        address: 'Nagri Kidul, Purwakarta',
+        areaCode: '32.14.01.1001',
+        hours: 'Setiap hari 04.00–13.00',
+      },
       { name: 'Pasar Rebo', kind: 'traditional_market', address: 'Purwakarta', areaCode: '32.14.01', hours: 'Setiap hari 04.00–13.00' },
     ],
   },
@@ -88,8 +133,20 @@ export const DEMO_TENANTS: DemoTenant[] = [
       },
     ],
     markets: [
-      { name: 'Sentra Ukir Mulyoharjo', kind: 'umkm_hub', address: 'Mulyoharjo, Jepara', areaCode: '33.20.06.2012', hours: 'Senin–Sabtu 08.00–17.00' },
-      { name: 'Sentra Tenun Troso', kind: 'umkm_hub', address: 'Troso, Pecangaan', areaCode: '33.20.02.2006', hours: 'Senin–Sabtu 08.00–17.00' },
+      {
+        name: 'Sentra Ukir Mulyoharjo',
+        kind: 'umkm_hub',
+        address: 'Mulyoharjo, Jepara',
+        areaCode: '33.20.06.2012',
+        hours: 'Senin–Sabtu 08.00–17.00',
+      },
+      {
+        name: 'Sentra Tenun Troso',
+        kind: 'umkm_hub',
+        address: 'Troso, Pecangaan',
+        areaCode: '33.20.02.2006',
+        hours: 'Senin–Sabtu 08.00–17.00',
+      },
     ],
   },
 ];
@@ -110,7 +167,10 @@ export const DEMO_USERS: { phone: string; name: string; role: Role }[] = [
 ];
 
 export async function isEmpty(db: Db): Promise<boolean> {
-  const row = await db.selectFrom('tenants').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('tenants')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n) === 0;
 }
 
@@ -132,13 +192,30 @@ export async function seedDemo(db: Db): Promise<{ created: string[] }> {
       for (const program of demo.programs) {
         await trx
           .insertInto('programs')
-          .values({ tenant_id: tenant.id, id: newId('prg'), slug: program.slug, name: program.name, description: program.description, whatsapp_phone: program.whatsappPhone ?? null })
+          .values({
+            tenant_id: tenant.id,
+            id: newId('prg'),
+            slug: program.slug,
+            name: program.name,
+            description: program.description,
+            whatsapp_phone: program.whatsappPhone ?? null,
+          })
           .execute();
       }
       for (const market of demo.markets) {
         await trx
           .insertInto('markets')
-          .values({ tenant_id: tenant.id, id: newId('mkt'), name: market.name, kind: market.kind, address: market.address, area_code: market.areaCode, lat: market.lat ?? null, lng: market.lng ?? null, hours: market.hours })
+          .values({
+            tenant_id: tenant.id,
+            id: newId('mkt'),
+            name: market.name,
+            kind: market.kind,
+            address: market.address,
+            area_code: market.areaCode,
+            lat: market.lat ?? null,
+            lng: market.lng ?? null,
+            hours: market.hours,
+          })
           .execute();
       }
       for (const person of DEMO_USERS) {

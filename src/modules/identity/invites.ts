@@ -1,6 +1,6 @@
+import type { Executor } from '../../db/database.ts';
 import { type Ctx, inTransaction } from '../../http/context.ts';
 import { AppError, fieldError } from '../../http/errors.ts';
-import type { Executor } from '../../db/database.ts';
 import { hashPassword, randomToken, sha256 } from '../../shared/crypto.ts';
 import { newId } from '../../shared/ids.ts';
 import { recordAudit } from '../audit/service.ts';

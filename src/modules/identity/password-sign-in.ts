@@ -1,8 +1,8 @@
 import { type Ctx, inTransaction } from '../../http/context.ts';
 import { AppError } from '../../http/errors.ts';
 import { hashPassword, verifyPassword } from '../../shared/crypto.ts';
-import { type NewSession, createSession } from './sessions.ts';
 import { type Role, STAFF_ROLES } from './roles.ts';
+import { createSession, type NewSession } from './sessions.ts';
 import { requireMobile, rolesIn } from './users.ts';
 
 export const MAX_PASSWORD_ATTEMPTS = 5;

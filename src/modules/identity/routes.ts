@@ -31,9 +31,7 @@ export const identityRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags: ['identity'], summary: 'Who is signed in here', response: { 200: sessionView } } },
     async (request) => {
       const actor = request.actor;
-      return actor
-        ? { user: { id: actor.userId, name: actor.name, phone: actor.phone }, roles: actor.roles }
-        : { user: null, roles: [] };
+      return actor ? { user: { id: actor.userId, name: actor.name, phone: actor.phone }, roles: actor.roles } : { user: null, roles: [] };
     },
   );
 

@@ -18,7 +18,10 @@ export const codeRequested = z.object({
 });
 export const codeVerify = z.strictObject({
   phone: phoneInput,
-  code: z.string().trim().regex(/^\d{6}$/, 'code_format'),
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, 'code_format'),
 });
 export const passwordSignIn = z.strictObject({
   phone: phoneInput,

@@ -14,10 +14,7 @@ export interface NewSession {
 }
 
 /** Starts a session; the token goes to the cookie, only its hash to the database. */
-export async function createSession(
-  db: Executor,
-  options: { tenantId: string; userId: string; ttlHours: number },
-): Promise<NewSession> {
+export async function createSession(db: Executor, options: { tenantId: string; userId: string; ttlHours: number }): Promise<NewSession> {
   const token = randomToken();
   const csrfToken = randomToken(18);
   const expiresAt = new Date(Date.now() + options.ttlHours * 3600_000);

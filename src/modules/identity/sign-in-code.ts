@@ -4,9 +4,9 @@ import { AppError, fieldError } from '../../http/errors.ts';
 import { randomDigits, safeEqual, sha256 } from '../../shared/crypto.ts';
 import { newId } from '../../shared/ids.ts';
 import { enqueueText } from '../messaging/service.ts';
+import type { Role } from './roles.ts';
 import { createSession, type NewSession } from './sessions.ts';
 import { ensureUser, grantRole, requireMobile, rolesIn } from './users.ts';
-import type { Role } from './roles.ts';
 
 export const CODE_TTL_SECONDS = 5 * 60;
 export const RESEND_AFTER_SECONDS = 60;
@@ -88,12 +88,7 @@ export async function verifySignInCode(ctx: Ctx, input: { phone: string; code: s
     }
     if (!safeEqual(latest.code_hash, codeHash(latest.id, input.code))) {
       const attempts = latest.attempts + 1;
-      await tx.db
-        .updateTable('otp_codes')
-        .set({ attempts })
-        .where('tenant_id', '=', tx.tenant.id)
-        .where('id', '=', latest.id)
-        .execute();
+      await tx.db.updateTable('otp_codes').set({ attempts }).where('tenant_id', '=', tx.tenant.id).where('id', '=', latest.id).execute();
       const remaining = MAX_CODE_ATTEMPTS - attempts;
       return {
         ok: false,

@@ -1,7 +1,7 @@
 import type { FastifyBaseLogger as Logger } from 'fastify';
 import type { Executor } from '../../db/database.ts';
-import { formatPhone } from '../../shared/phone.ts';
 import { newId } from '../../shared/ids.ts';
+import { formatPhone } from '../../shared/phone.ts';
 import type { OutgoingText } from './service.ts';
 
 /** A way to reach a phone. WhatsApp Cloud API joins in the messaging issue; the simulator is the demo channel. */

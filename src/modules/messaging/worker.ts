@@ -1,5 +1,5 @@
-import { sql } from 'kysely';
 import type { FastifyBaseLogger as Logger } from 'fastify';
+import { sql } from 'kysely';
 import type { Db, Executor } from '../../db/database.ts';
 import type { MessageChannel } from './channels.ts';
 import type { OutgoingText } from './service.ts';

@@ -10,10 +10,7 @@ import type { TenantInput } from './schemas.ts';
  * A new regency, ready to use: the tenant row, optional host mappings, and a one-time
  * invite for its first program admin, who then adds programs, markets and staff.
  */
-export async function createTenant(
-  db: Db,
-  input: TenantInput & { domains?: string[]; actorLabel: string; adminPhone?: string | null },
-) {
+export async function createTenant(db: Db, input: TenantInput & { domains?: string[]; actorLabel: string; adminPhone?: string | null }) {
   return db
     .transaction()
     .execute(async (trx) => {

@@ -27,7 +27,12 @@ export const tenancyRoutes: FastifyPluginAsyncZod = async (app) => {
     '/admin/markets',
     {
       ...admin,
-      schema: { tags: ['admin'], summary: 'All markets, including inactive', security: [{ session: [] }], response: { 200: z.object({ markets: z.array(market) }) } },
+      schema: {
+        tags: ['admin'],
+        summary: 'All markets, including inactive',
+        security: [{ session: [] }],
+        response: { 200: z.object({ markets: z.array(market) }) },
+      },
     },
     async (request) => ({ markets: await listMarkets(request.ctx(), { includeInactive: true }) }),
   );
@@ -36,7 +41,13 @@ export const tenancyRoutes: FastifyPluginAsyncZod = async (app) => {
     '/admin/markets',
     {
       ...admin,
-      schema: { tags: ['admin'], summary: 'Add a market', security: [{ session: [] }], body: marketInput, response: { 201: z.object({ market }) } },
+      schema: {
+        tags: ['admin'],
+        summary: 'Add a market',
+        security: [{ session: [] }],
+        body: marketInput,
+        response: { 201: z.object({ market }) },
+      },
     },
     async (request, reply) => reply.code(201).send({ market: await createMarket(request.ctx(), request.body) }),
   );

@@ -2,11 +2,20 @@ import { z } from 'zod';
 
 // Pure zod: shared by the server (validation, OpenAPI) and the web app (types).
 
-export const slug = z.string().trim().regex(/^[a-z][a-z0-9-]{1,39}$/, 'invalid_slug');
+export const slug = z
+  .string()
+  .trim()
+  .regex(/^[a-z][a-z0-9-]{1,39}$/, 'invalid_slug');
 /** Kemendagri regency/city code, e.g. 33.03 Purbalingga. */
-export const regencyCode = z.string().trim().regex(/^\d{2}\.\d{2}$/, 'invalid_area_code');
+export const regencyCode = z
+  .string()
+  .trim()
+  .regex(/^\d{2}\.\d{2}$/, 'invalid_area_code');
 /** Kemendagri code down to district or village, e.g. 33.03.01.2001. */
-export const areaCode = z.string().trim().regex(/^\d{2}\.\d{2}(\.\d{2}(\.\d{4})?)?$/, 'invalid_area_code');
+export const areaCode = z
+  .string()
+  .trim()
+  .regex(/^\d{2}\.\d{2}(\.\d{2}(\.\d{4})?)?$/, 'invalid_area_code');
 
 export const MARKET_KINDS = ['traditional_market', 'umkm_hub', 'showroom', 'warehouse'] as const;
 

@@ -1,12 +1,12 @@
+import type { Selectable } from 'kysely';
 import type { Executor } from '../../db/database.ts';
 import { isUniqueViolation } from '../../db/errors.ts';
-import { type Ctx, actorLabel, inTransaction, type TenantRef } from '../../http/context.ts';
+import { actorLabel, type Ctx, inTransaction, type TenantRef } from '../../http/context.ts';
 import { AppError, fieldError } from '../../http/errors.ts';
 import { newId } from '../../shared/ids.ts';
 import { recordAudit } from '../audit/service.ts';
 import type { Market, MarketInput, MarketPatch, Program } from './schemas.ts';
 import type { MarketsTable } from './tables.ts';
-import type { Selectable } from 'kysely';
 
 export interface TenantResolution {
   defaultTenant: string | null;

@@ -50,7 +50,6 @@ export function MarketForm() {
     const required = t('form.required');
     const errors = {
       name: draft.name.trim() ? undefined : required,
-      address: draft.address.trim() ? undefined : required,
       areaCode: draft.areaCode.trim() ? undefined : required,
       lat: lat === 'invalid' ? t('field.notNumber') : undefined,
       lng: lng === 'invalid' ? t('field.notNumber') : undefined,
@@ -75,12 +74,6 @@ export function MarketForm() {
   const errorFor = (field: string) => fieldError(save.error, field, clientErrors);
   return (
     <form className="form" onSubmit={submit} noValidate>
-      <FormAlert error={save.error} fields={fields} />
-      {savedName && (
-        <p className="notice notice-ok" role="status">
-          {t('admin.saved', { name: savedName })}
-        </p>
-      )}
       <TextField label={t('field.name')} name="name" value={draft.name} onChange={set('name')} error={errorFor('name')} />
       <SelectField label={t('field.kind')} name="kind" value={draft.kind} onChange={set('kind')} error={errorFor('kind')}>
         {marketKinds.map((kind) => (
@@ -102,7 +95,6 @@ export function MarketForm() {
         hint={t('field.areaCodeHint')}
         name="areaCode"
         inputMode="decimal"
-        placeholder="33.03.01.2001"
         value={draft.areaCode}
         onChange={set('areaCode')}
         error={errorFor('areaCode')}
@@ -133,6 +125,13 @@ export function MarketForm() {
         onChange={set('hours')}
         error={errorFor('hours')}
       />
+      {/* Next to the button, where the eye is after tapping it on a phone. */}
+      <FormAlert error={save.error} fields={fields} />
+      {savedName && (
+        <p className="notice notice-ok" role="status">
+          {t('admin.saved', { name: savedName })}
+        </p>
+      )}
       <button type="submit" className="button" disabled={save.isPending}>
         {t('admin.save')}
       </button>

@@ -12,9 +12,7 @@ function MarketItem({ market }: { market: Market }) {
     <li className="card">
       <div className="card-head">
         <h3>{market.name}</h3>
-        <span className={market.active ? 'badge' : 'badge badge-off'}>
-          {market.active ? t('admin.active') : t('admin.inactive')}
-        </span>
+        <span className={market.active ? 'badge' : 'badge badge-off'}>{market.active ? t('admin.active') : t('admin.inactive')}</span>
       </div>
       <dl className="facts">
         <dt>{t('field.kind')}</dt>

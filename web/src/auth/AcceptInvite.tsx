@@ -5,7 +5,7 @@ import { api, type Invite, type SignInResult } from '../api';
 import { FormAlert, fieldError, TextField } from '../forms';
 import { formatDateTime, formatPhone, useLang, useT } from '../i18n';
 import { roleLabel } from '../labels';
-import { useSignedIn } from '../session';
+import { useSignedIn, useTenant } from '../session';
 import { ErrorState, Loading } from '../ui';
 
 const MIN_PASSWORD = 10;
@@ -88,6 +88,7 @@ export function AcceptInvite() {
   const t = useT();
   const { lang } = useLang();
   const token = useParams().token ?? '';
+  const timeZone = useTenant().data?.tenant.timeZone;
   const invite = useQuery({
     queryKey: ['invite', token],
     queryFn: () => api.get<Invite>(`/api/invites/${encodeURIComponent(token)}`),
@@ -103,7 +104,7 @@ export function AcceptInvite() {
       ) : (
         <>
           <p>{t('invite.intro', { tenant: invite.data.tenant.name, role: roleLabel(t, invite.data.role) })}</p>
-          <p className="muted">{t('invite.expires', { date: formatDateTime(invite.data.expiresAt, lang) })}</p>
+          <p className="muted">{t('invite.expires', { date: formatDateTime(invite.data.expiresAt, lang, timeZone) })}</p>
           <InviteForm token={token} invite={invite.data} />
         </>
       )}

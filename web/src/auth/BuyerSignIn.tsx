@@ -143,12 +143,7 @@ function CodeStep(props: { pending: PendingCode; next: string | null; onResent: 
         {t('signIn.submit')}
       </button>
       <div className="row">
-        <button
-          type="button"
-          className="button button-secondary"
-          disabled={locked || resend.isPending}
-          onClick={() => resend.mutate()}
-        >
+        <button type="button" className="button button-secondary" disabled={locked || resend.isPending} onClick={() => resend.mutate()}>
           {locked ? t('signIn.resendIn', { seconds: secondsLeft }) : t('signIn.resend')}
         </button>
         <button type="button" className="button button-secondary" onClick={onChangePhone}>

@@ -1,0 +1,187 @@
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { ConfigError, loadConfig } from './config.ts';
+import { type Database, openDatabase } from './db/database.ts';
+import { migrate } from './db/migrate.ts';
+import { AppError } from './http/errors.ts';
+import { isMessageCode, translate } from './http/messages.ts';
+import { verifyAuditChain } from './modules/audit/service.ts';
+import { seedDemo } from './modules/demo/seed.ts';
+import { createInvite } from './modules/identity/invites.ts';
+import { ROLES } from './modules/identity/roles.ts';
+import { createTenant } from './modules/tenancy/create-tenant.ts';
+import { tenantInput } from './modules/tenancy/schemas.ts';
+import { findTenantBySlug } from './modules/tenancy/service.ts';
+import { regencyName } from './shared/areas.ts';
+import { normalizeMobile } from './shared/phone.ts';
+
+const USAGE = `Lokapasar operator commands (npm run cli -- <command> [options] [--json]):
+  migrate                                  apply pending database migrations
+  seed demo                                create the demo regencies and users (skips existing ones)
+  tenant create --slug S --name N --area 33.29 [--domain host]... [--admin-phone 0812…]
+                                           new regency with a one-time invite for its program admin
+  tenant list                              all regencies
+  user invite --tenant S --role R [--phone 0812…]
+                                           one-time staff invite link
+  audit verify [--tenant S]                recompute the audit log hash chains`;
+
+/** A mistake the operator can fix; printed without a stack trace, exit code 2. */
+class UsageError extends Error {}
+
+type Output = { json: boolean; print(data: Record<string, unknown>, human: string): void };
+
+function output(json: boolean): Output {
+  return {
+    json,
+    print(data, human) {
+      console.log(json ? JSON.stringify(data, null, 2) : human);
+    },
+  };
+}
+
+async function withDatabase<T>(fn: (database: Database) => Promise<T>): Promise<T> {
+  const database = await openDatabase(loadConfig());
+  try {
+    await migrate(database);
+    return await fn(database);
+  } finally {
+    await database.close();
+  }
+}
+
+function inviteUrl(slug: string, path: string): string {
+  const config = loadConfig();
+  if (config.baseDomain) return `https://${slug}.${config.baseDomain}${path}`;
+  return `http://${slug}.localhost:${config.port}${path}`;
+}
+
+async function tenantCreate(values: Record<string, string | string[] | boolean | undefined>, out: Output) {
+  const started = performance.now();
+  const parsed = tenantInput.safeParse({ slug: values.slug, name: values.name, areaCode: values.area });
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => {
+      const flag = i.path[0] === 'areaCode' ? 'area' : String(i.path[0]);
+      return `--${flag}: ${isMessageCode(i.message) ? translate(i.message, 'en') : i.message}`;
+    });
+    throw new UsageError(`invalid tenant: ${problems.join('; ')}`);
+  }
+  const official = regencyName(parsed.data.areaCode);
+  if (!official) throw new UsageError(`--area ${parsed.data.areaCode} is not a Kemendagri regency or city code`);
+  const adminPhone = typeof values['admin-phone'] === 'string' ? normalizeMobile(values['admin-phone']) : null;
+  if (values['admin-phone'] && !adminPhone) throw new UsageError(`--admin-phone is not a valid Indonesian mobile number`);
+  const domains = (values.domain as string[] | undefined) ?? [];
+  const { tenant, invite } = await withDatabase((database) =>
+    createTenant(database.db, { ...parsed.data, domains, adminPhone, actorLabel: 'cli tenant create' }),
+  );
+  const url = inviteUrl(tenant.slug, invite.path);
+  const seconds = Number(((performance.now() - started) / 1000).toFixed(2));
+  out.print(
+    { tenant, officialName: official, adminInviteUrl: url, inviteExpiresAt: invite.expiresAt.toISOString(), seconds },
+    [
+      `Created ${tenant.name} (${tenant.slug}, area ${tenant.area_code} = ${official}) in ${seconds}s.`,
+      official.toLowerCase() !== tenant.name.toLowerCase() ? `  note: Kemendagri calls ${tenant.area_code} "${official}"` : '',
+      `  storefront:   ${inviteUrl(tenant.slug, '/')}`,
+      `  admin invite: ${url}`,
+      `  (one use, valid until ${invite.expiresAt.toISOString()}; the admin sets a name and password there)`,
+    ]
+      .filter(Boolean)
+      .join('\n'),
+  );
+}
+
+async function userInvite(values: Record<string, string | string[] | boolean | undefined>, out: Output) {
+  const role = z.enum(ROLES).safeParse(values.role);
+  if (!role.success || role.data === 'buyer')
+    throw new UsageError(`--role must be one of ${ROLES.filter((r) => r !== 'buyer').join(', ')}`);
+  const phone = typeof values.phone === 'string' ? normalizeMobile(values.phone) : null;
+  if (values.phone && !phone) throw new UsageError('--phone is not a valid Indonesian mobile number');
+  const slug = String(values.tenant ?? '');
+  const result = await withDatabase(async (database) => {
+    const tenant = await findTenantBySlug(database.db, slug);
+    if (!tenant) throw new UsageError(`no tenant with slug "${slug}"`);
+    return createInvite(database.db, { tenantId: tenant.id, role: role.data, phone, createdBy: null });
+  });
+  const url = inviteUrl(slug, result.path);
+  out.print({ inviteUrl: url, role: role.data, expiresAt: result.expiresAt.toISOString() }, `Invite (${role.data}): ${url}`);
+}
+
+async function main(argv: string[]) {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h' },
+      slug: { type: 'string' },
+      name: { type: 'string' },
+      area: { type: 'string' },
+      domain: { type: 'string', multiple: true },
+      'admin-phone': { type: 'string' },
+      tenant: { type: 'string' },
+      role: { type: 'string' },
+      phone: { type: 'string' },
+    },
+  });
+  const out = output(Boolean(values.json));
+  const command = positionals.join(' ');
+  switch (command) {
+    case 'migrate': {
+      const result = await withDatabase(async (database) => migrate(database));
+      return out.print({ ...result }, `Migrations applied: ${result.applied.length} (already applied: ${result.alreadyApplied})`);
+    }
+    case 'seed demo': {
+      const result = await withDatabase((database) => seedDemo(database.db));
+      return out.print(
+        result,
+        result.created.length ? `Demo regencies created: ${result.created.join(', ')}` : 'Demo regencies already exist.',
+      );
+    }
+    case 'tenant create':
+      return tenantCreate(values, out);
+    case 'tenant list': {
+      const tenants = await withDatabase((database) =>
+        database.db.selectFrom('tenants').select(['slug', 'name', 'area_code', 'created_at']).orderBy('slug').execute(),
+      );
+      return out.print({ tenants }, tenants.map((t) => `${t.slug.padEnd(20)} ${t.area_code}  ${t.name}`).join('\n'));
+    }
+    case 'user invite':
+      return userInvite(values, out);
+    case 'audit verify': {
+      const results = await withDatabase(async (database) => {
+        const tenants = await database.db.selectFrom('tenants').select(['id', 'slug']).orderBy('slug').execute();
+        const chosen = values.tenant ? tenants.filter((t) => t.slug === values.tenant) : tenants;
+        if (values.tenant && chosen.length === 0) throw new UsageError(`no tenant with slug "${values.tenant}"`);
+        return Promise.all(chosen.map(async (t) => ({ slug: t.slug, ...(await verifyAuditChain(database.db, t.id)) })));
+      });
+      out.print(
+        { ok: results.every((r) => r.ok), results },
+        results.map((r) => `${r.slug.padEnd(20)} ${r.rows} rows  ${r.ok ? 'ok' : `BROKEN at seq ${r.firstBadSeq}`}`).join('\n'),
+      );
+      if (!results.every((r) => r.ok)) process.exitCode = 1;
+      return;
+    }
+    default:
+      if (values.help || command === '' || command === 'help') return console.log(USAGE);
+      throw new UsageError(`unknown command "${command}"\n\n${USAGE}`);
+  }
+}
+
+try {
+  await main(process.argv.slice(2));
+} catch (error) {
+  const json = process.argv.includes('--json');
+  let message: string;
+  if (error instanceof UsageError || error instanceof ConfigError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    message = (error as Error).message;
+  } else if (error instanceof AppError) {
+    message = [
+      translate(error.code as never, 'en', error.params),
+      ...error.details.map((d) => `${d.field}: ${translate(d.code, 'en', d.params)}`),
+    ].join(' ');
+  } else {
+    throw error;
+  }
+  if (json) console.log(JSON.stringify({ error: { message } }));
+  else console.error(`error: ${message}`);
+  process.exitCode = 2;
+}

@@ -1,0 +1,43 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { sql } from 'kysely';
+import { engines, freshDatabase } from '../../test/databases.ts';
+import { makeTenant } from '../../test/factories.ts';
+import { recordAudit, verifyAuditChain } from './service.ts';
+
+for (const engine of engines()) {
+  describe(`audit log on ${engine}`, () => {
+    test('rows chain by hash, cannot be updated or deleted, and tampering is detected', async () => {
+      const database = await freshDatabase(engine);
+      const { db } = database;
+      try {
+        const tenant = await makeTenant(db);
+        for (const action of ['market.create', 'market.update']) {
+          await recordAudit(db, {
+            tenantId: tenant.id,
+            actorUserId: null,
+            actorLabel: 'test',
+            action,
+            entityType: 'market',
+            entityId: 'mkt_1',
+            data: { name: 'Pasar Segamas' },
+          });
+        }
+        const verified = await verifyAuditChain(db, tenant.id);
+        assert.deepEqual({ ok: verified.ok, rows: verified.rows }, { ok: true, rows: 3 }); // tenant.create + 2
+
+        await assert.rejects(sql`UPDATE audit_log SET action = 'x' WHERE tenant_id = ${tenant.id}`.execute(db), /append-only/);
+        await assert.rejects(sql`DELETE FROM audit_log WHERE tenant_id = ${tenant.id}`.execute(db), /append-only/);
+
+        // Someone with superuser rights edits history behind the trigger's back.
+        await sql`ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update`.execute(db);
+        await sql`UPDATE audit_log SET data = '{"name":"Pasar Palsu"}' WHERE tenant_id = ${tenant.id} AND seq = 2`.execute(db);
+        const broken = await verifyAuditChain(db, tenant.id);
+        assert.equal(broken.ok, false);
+        assert.equal(broken.firstBadSeq, '2');
+      } finally {
+        await database.close();
+      }
+    });
+  });
+}
