@@ -82,7 +82,10 @@ export async function buildApp(config: Config, database: Database): Promise<App>
     hsts: config.cookieSecure,
   });
   await app.register(fastifyCookie);
-  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) => new AppError('rate_limited', { params: { seconds: Math.ceil(context.ttl / 1000) } }),
+  });
   await app.register(fastifySwagger, {
     openapi: {
       info: { title: 'Lokapasar API', version: '0.1.0', description: 'Pasar daring daerah: API publik dan konsol.' },

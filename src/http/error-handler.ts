@@ -48,10 +48,6 @@ export function toAppError(error: unknown): AppError | null {
   if (hasZodFastifySchemaValidationErrors(fastifyError)) return fromValidation(fastifyError);
   const mapped = fastifyError.code ? FASTIFY_CODES[fastifyError.code] : undefined;
   if (mapped) return new AppError(mapped);
-  if (fastifyError.statusCode === 429) {
-    const seconds = Math.ceil(Number((fastifyError as unknown as { ttl?: number }).ttl ?? 60_000) / 1000);
-    return new AppError('rate_limited', { params: { seconds } });
-  }
   if (error instanceof SyntaxError && fastifyError.statusCode === 400) return new AppError('invalid_json');
   if (fastifyError.statusCode && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) return new AppError('bad_request');
   return null;

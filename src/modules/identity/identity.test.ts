@@ -93,6 +93,16 @@ for (const engine of engines()) {
       assert.ok(Number(again.headers['retry-after']) > 0);
     });
 
+    test('one device asking for codes for many numbers is slowed down', async () => {
+      const device = client(t.app, host());
+      const statuses: number[] = [];
+      for (let i = 0; i < 10; i++) statuses.push((await device.post('/api/auth/code/request', { phone: uniquePhone() })).statusCode);
+      assert.deepEqual(statuses, Array(10).fill(200));
+      const limited = await device.post('/api/auth/code/request', { phone: uniquePhone() });
+      assert.equal(limited.statusCode, 429);
+      assert.match(limited.json().error.message, /^Terlalu banyak percobaan\. Coba lagi dalam \d+ detik\.$/);
+    });
+
     test('malformed phones and codes get field-level 400s in the caller language', async () => {
       const id = client(t.app, host());
       const en = client(t.app, host(), 'en');

@@ -1,0 +1,87 @@
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, describe, test } from 'node:test';
+import { promisify } from 'node:util';
+import { loadConfig } from './config.ts';
+import { openPGlite } from './db/database.ts';
+import { buildApp } from './http/app.ts';
+import { client } from './test/app.ts';
+
+const run = promisify(execFile);
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lokapasar-cli-'));
+
+async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ['src/cli.ts', ...args], {
+      cwd: path.join(import.meta.dirname, '..'),
+      env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' },
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+describe('operator CLI', () => {
+  after(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+  test('tenant create makes a regency whose admin invite works', async () => {
+    const created = await cli('tenant', 'create', '--slug', 'brebes', '--name', 'Kabupaten Brebes', '--area', '33.29', '--json');
+    assert.equal(created.code, 0, created.stderr);
+    const out = JSON.parse(created.stdout);
+    assert.equal(out.tenant.slug, 'brebes');
+    assert.equal(out.officialName, 'Kabupaten Brebes');
+    const token = out.adminInviteUrl.match(/\/undangan\/([\w-]+)$/)?.[1];
+    assert.ok(token, out.adminInviteUrl);
+
+    // The new regency answers on its host, and the invite makes its first admin.
+    const database = await openPGlite({ dataDir });
+    const app = await buildApp(loadConfig({ NODE_ENV: 'test', DEMO: 'true', WEB_DIR: '/nonexistent' }), database);
+    try {
+      const browser = client(app, 'brebes.localhost');
+      assert.equal((await browser.get('/api/tenant')).json().tenant.name, 'Kabupaten Brebes');
+      const accepted = await browser.post(`/api/invites/${token}/accept`, {
+        name: 'Admin Brebes',
+        phone: '0812-9000-0001',
+        password: 'brebes-maju-2026',
+      });
+      assert.equal(accepted.statusCode, 200, accepted.body);
+      assert.deepEqual(accepted.json().roles, ['program_admin']);
+      assert.equal((await browser.get('/api/admin/markets')).statusCode, 200);
+    } finally {
+      await app.close();
+      await database.close();
+    }
+  });
+
+  test('bad input exits non-zero with a message a person can act on', async () => {
+    const duplicate = await cli('tenant', 'create', '--slug', 'brebes', '--name', 'Kabupaten Brebes', '--area', '33.29', '--json');
+    assert.equal(duplicate.code, 2);
+    assert.match(JSON.parse(duplicate.stdout).error.message, /slug: This slug is already used/);
+
+    const unknownArea = await cli('tenant', 'create', '--slug', 'atlantis', '--name', 'Kabupaten Atlantis', '--area', '99.99');
+    assert.equal(unknownArea.code, 2);
+    assert.match(unknownArea.stderr, /--area 99\.99 is not a Kemendagri regency or city code/);
+
+    const malformed = await cli('tenant', 'create', '--slug', 'Bad Slug', '--name', 'K', '--area', '3329');
+    assert.equal(malformed.code, 2);
+    assert.match(malformed.stderr, /--slug: Use lowercase/);
+    assert.match(malformed.stderr, /--area: Not a valid Kemendagri area code/);
+
+    const unknown = await cli('frobnicate');
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.stderr, /unknown command "frobnicate"/);
+  });
+
+  test('audit verify reports intact chains', async () => {
+    const verified = await cli('audit', 'verify', '--json');
+    assert.equal(verified.code, 0, verified.stderr);
+    const out = JSON.parse(verified.stdout);
+    assert.equal(out.ok, true);
+    assert.ok(out.results.find((r: { slug: string; rows: number }) => r.slug === 'brebes' && r.rows >= 2));
+  });
+});
