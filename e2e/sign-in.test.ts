@@ -7,7 +7,7 @@ import { chromiumMissing, launchChromium, PHONE, type RunningServer, SCREENSHOT_
 const skip = chromiumMissing();
 
 async function assertNoHorizontalScroll(page: Page) {
-  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  const width = (await page.evaluate('document.documentElement.scrollWidth')) as number;
   assert.ok(width <= 360, `page is ${width}px wide at a 360px viewport`);
 }
 
