@@ -82,7 +82,7 @@ describe('sign-in in a real browser at 360 px', { skip }, () => {
     await page.getByLabel('Nama').fill('Pasar Mangli');
     await page.getByLabel(/Kode wilayah/).fill('35.09.21');
     await page.getByRole('button', { name: 'Simpan pasar' }).click();
-    await page.getByText('Pasar Mangli').first().waitFor();
+    await page.getByText('Pasar Mangli disimpan.').waitFor();
     await assertNoHorizontalScroll(page);
     await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'admin-markets-360.png'), fullPage: true });
 

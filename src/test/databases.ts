@@ -68,12 +68,26 @@ function ensurePostgresTemplate(): Promise<string> {
       await client.query('SELECT pg_advisory_lock(4242)');
       const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
       if (exists.rowCount === 0) {
-        await client.query(`CREATE DATABASE ${name}`);
-        const database = openPostgres(withDatabaseName(adminUrl(), name), { max: 1 });
-        await migrate(database);
-        await database.close();
+        // Build under a temporary name and rename when complete: a crash never leaves a half-migrated template.
+        const building = `${name}_building_${process.pid}`;
+        await client.query(`CREATE DATABASE ${building}`);
+        const database = openPostgres(withDatabaseName(adminUrl(), building), { max: 1 });
+        try {
+          await migrate(database);
+        } finally {
+          await database.close();
+        }
+        // The closed pool's server processes may take a moment to exit.
+        for (let attempt = 1; ; attempt++) {
+          try {
+            await client.query(`ALTER DATABASE ${building} RENAME TO ${name}`);
+            break;
+          } catch (error) {
+            if (attempt >= 50) throw error;
+            await new Promise((r) => setTimeout(r, 100));
+          }
+        }
       }
-      await client.query('SELECT pg_advisory_unlock(4242)');
     } finally {
       await client.end();
     }
@@ -89,8 +103,13 @@ export async function freshDatabase(engine: Engine): Promise<Database> {
   const name = `lokapasar_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl() });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
-  await admin.end();
+  try {
+    // PostgreSQL refuses to copy a template that another CREATE DATABASE is copying: take turns.
+    await admin.query('SELECT pg_advisory_lock(4243)');
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${template}`);
+  } finally {
+    await admin.end();
+  }
   const database = openPostgres(withDatabaseName(adminUrl(), name), { max: 20 });
   return {
     ...database,
