@@ -36,15 +36,15 @@ export async function grantRole(db: Executor, tenantId: string, userId: string, 
 }
 
 export async function rolesIn(db: Executor, tenantId: string, userId: string): Promise<Role[]> {
+  // One query: the user's memberships here, plus the platform-wide operator flag.
   const rows = await db
-    .selectFrom('memberships')
-    .select('role')
-    .where('tenant_id', '=', tenantId)
-    .where('user_id', '=', userId)
-    .orderBy('role')
+    .selectFrom('users')
+    .leftJoin('memberships', (join) => join.onRef('memberships.user_id', '=', 'users.id').on('memberships.tenant_id', '=', tenantId))
+    .select(['users.is_platform_admin', 'memberships.role'])
+    .where('users.id', '=', userId)
+    .orderBy('memberships.role')
     .execute();
-  const user = await db.selectFrom('users').select('is_platform_admin').where('id', '=', userId).executeTakeFirst();
-  const roles = rows.map((r) => r.role);
-  if (user?.is_platform_admin && !roles.includes('platform_admin')) roles.push('platform_admin');
+  const roles = rows.flatMap((r) => (r.role ? [r.role] : []));
+  if (rows[0]?.is_platform_admin && !roles.includes('platform_admin')) roles.push('platform_admin');
   return roles;
 }
