@@ -62,6 +62,9 @@ export function openPostgres(connectionString: string, options: { max?: number }
         oid === INT8_OID ? parseInt8 : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
     },
   });
+  // An idle client whose connection the server ended (restart, failover, DROP … FORCE) must not
+  // crash the process as an unhandled 'error'; the pool replaces it on next use.
+  pool.on('error', () => {});
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return {
     kind: 'postgres',
