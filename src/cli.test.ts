@@ -63,6 +63,34 @@ describe('operator CLI', () => {
     assert.equal(duplicate.code, 2);
     assert.match(JSON.parse(duplicate.stdout).error.message, /slug: This slug is already used/);
 
+    const takenDomain = await cli(
+      'tenant',
+      'create',
+      '--slug',
+      'tegal',
+      '--name',
+      'Kabupaten Tegal',
+      '--area',
+      '33.28',
+      '--domain',
+      'pasar.example.id',
+    );
+    assert.equal(takenDomain.code, 0, takenDomain.stderr);
+    const sameDomain = await cli(
+      'tenant',
+      'create',
+      '--slug',
+      'pemalang',
+      '--name',
+      'Kabupaten Pemalang',
+      '--area',
+      '33.27',
+      '--domain',
+      'PASAR.example.id',
+    );
+    assert.equal(sameDomain.code, 2);
+    assert.match(sameDomain.stderr, /domains: This domain is already used by another region/);
+
     const unknownArea = await cli('tenant', 'create', '--slug', 'atlantis', '--name', 'Kabupaten Atlantis', '--area', '99.99');
     assert.equal(unknownArea.code, 2);
     assert.match(unknownArea.stderr, /--area 99\.99 is not a Kemendagri regency or city code/);

@@ -28,11 +28,10 @@ const USAGE = `Lokapasar operator commands (npm run cli -- <command> [options] [
 /** A mistake the operator can fix; printed without a stack trace, exit code 2. */
 class UsageError extends Error {}
 
-type Output = { json: boolean; print(data: Record<string, unknown>, human: string): void };
+type Output = { print(data: Record<string, unknown>, human: string): void };
 
 function output(json: boolean): Output {
   return {
-    json,
     print(data, human) {
       console.log(json ? JSON.stringify(data, null, 2) : human);
     },
@@ -49,8 +48,10 @@ async function withDatabase<T>(fn: (database: Database) => Promise<T>): Promise<
   }
 }
 
-function inviteUrl(slug: string, path: string): string {
+/** Where the regency is reached: its own domain if it has one, else `<slug>.BASE_DOMAIN` or `<slug>.localhost`. */
+function tenantUrl(slug: string, path: string, domains: string[] = []): string {
   const config = loadConfig();
+  if (domains[0]) return `https://${domains[0].toLowerCase()}${path}`;
   if (config.baseDomain) return `https://${slug}.${config.baseDomain}${path}`;
   return `http://${slug}.localhost:${config.port}${path}`;
 }
@@ -73,14 +74,14 @@ async function tenantCreate(values: Record<string, string | string[] | boolean |
   const { tenant, invite } = await withDatabase((database) =>
     createTenant(database.db, { ...parsed.data, domains, adminPhone, actorLabel: 'cli tenant create' }),
   );
-  const url = inviteUrl(tenant.slug, invite.path);
+  const url = tenantUrl(tenant.slug, invite.path, domains);
   const seconds = Number(((performance.now() - started) / 1000).toFixed(2));
   out.print(
     { tenant, officialName: official, adminInviteUrl: url, inviteExpiresAt: invite.expiresAt.toISOString(), seconds },
     [
       `Created ${tenant.name} (${tenant.slug}, area ${tenant.area_code} = ${official}) in ${seconds}s.`,
       official.toLowerCase() !== tenant.name.toLowerCase() ? `  note: Kemendagri calls ${tenant.area_code} "${official}"` : '',
-      `  storefront:   ${inviteUrl(tenant.slug, '/')}`,
+      `  storefront:   ${tenantUrl(tenant.slug, '/', domains)}`,
       `  admin invite: ${url}`,
       `  (one use, valid until ${invite.expiresAt.toISOString()}; the admin sets a name and password there)`,
     ]
@@ -99,9 +100,11 @@ async function userInvite(values: Record<string, string | string[] | boolean | u
   const result = await withDatabase(async (database) => {
     const tenant = await findTenantBySlug(database.db, slug);
     if (!tenant) throw new UsageError(`no tenant with slug "${slug}"`);
-    return createInvite(database.db, { tenantId: tenant.id, role: role.data, phone, createdBy: null });
+    return database.db
+      .transaction()
+      .execute((trx) => createInvite(trx, { tenantId: tenant.id, role: role.data, phone, createdBy: null, actorLabel: 'cli user invite' }));
   });
-  const url = inviteUrl(slug, result.path);
+  const url = tenantUrl(slug, result.path);
   out.print({ inviteUrl: url, role: role.data, expiresAt: result.expiresAt.toISOString() }, `Invite (${role.data}): ${url}`);
 }
 

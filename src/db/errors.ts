@@ -1,4 +1,8 @@
-/** PostgreSQL unique_violation, raised the same way by PGlite and node-postgres. */
-export function isUniqueViolation(error: unknown): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: string }).code === '23505';
+/**
+ * PostgreSQL unique_violation, raised the same way by PGlite and node-postgres;
+ * with `constraint`, only a violation of that constraint.
+ */
+export function isUniqueViolation(error: unknown, constraint?: string): boolean {
+  const pgError = error as { code?: string; constraint?: string } | null;
+  return pgError?.code === '23505' && (constraint === undefined || pgError.constraint === constraint);
 }

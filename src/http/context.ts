@@ -6,6 +6,8 @@ export interface TenantRef {
   id: string;
   slug: string;
   name: string;
+  /** IANA zone for times shown to people: Asia/Jakarta (WIB), Asia/Makassar (WITA), Asia/Jayapura (WIT). */
+  timeZone: string;
 }
 
 /** Who is calling: a signed-in user with their roles in the current tenant. */

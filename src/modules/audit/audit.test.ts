@@ -24,17 +24,23 @@ for (const engine of engines()) {
           });
         }
         const verified = await verifyAuditChain(db, tenant.id);
-        assert.deepEqual({ ok: verified.ok, rows: verified.rows }, { ok: true, rows: 3 }); // tenant.create + 2
+        assert.deepEqual({ ok: verified.ok, rows: verified.rows }, { ok: true, rows: 4 });
+        const actions = await db.selectFrom('audit_log').select('action').where('tenant_id', '=', tenant.id).orderBy('seq').execute();
+        // Creating a regency records itself and its admin invite.
+        assert.deepEqual(
+          actions.map((a) => a.action),
+          ['tenant.create', 'invite.create', 'market.create', 'market.update'],
+        );
 
         await assert.rejects(sql`UPDATE audit_log SET action = 'x' WHERE tenant_id = ${tenant.id}`.execute(db), /append-only/);
         await assert.rejects(sql`DELETE FROM audit_log WHERE tenant_id = ${tenant.id}`.execute(db), /append-only/);
 
         // Someone with superuser rights edits history behind the trigger's back.
         await sql`ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update`.execute(db);
-        await sql`UPDATE audit_log SET data = '{"name":"Pasar Palsu"}' WHERE tenant_id = ${tenant.id} AND seq = 2`.execute(db);
+        await sql`UPDATE audit_log SET data = '{"name":"Pasar Palsu"}' WHERE tenant_id = ${tenant.id} AND seq = 3`.execute(db);
         const broken = await verifyAuditChain(db, tenant.id);
         assert.equal(broken.ok, false);
-        assert.equal(broken.firstBadSeq, '2');
+        assert.equal(broken.firstBadSeq, '3');
       } finally {
         await database.close();
       }

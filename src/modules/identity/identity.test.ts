@@ -173,7 +173,13 @@ for (const engine of engines()) {
     test('an invite makes a new staff member who is signed in, and works once', async () => {
       const { createInvite } = await import('./invites.ts');
       const phone = uniquePhone();
-      const invite = await createInvite(t.database.db, { tenantId: tenant.id, role: 'cs_agent', phone, createdBy: null });
+      const invite = await createInvite(t.database.db, {
+        tenantId: tenant.id,
+        role: 'cs_agent',
+        phone,
+        createdBy: null,
+        actorLabel: 'test',
+      });
       const browser = client(t.app, host());
       const view = await browser.get(`/api/invites/${invite.token}`);
       assert.equal(view.json().role, 'cs_agent');

@@ -13,7 +13,7 @@ export const INVITE_TTL_DAYS = 7;
 /** Creates a one-time invite link for a staff role; only the token's hash is stored. */
 export async function createInvite(
   db: Executor,
-  options: { tenantId: string; role: Role; phone: string | null; createdBy: string | null },
+  options: { tenantId: string; role: Role; phone: string | null; createdBy: string | null; actorLabel: string },
 ) {
   const token = randomToken(24);
   const expiresAt = new Date(Date.now() + INVITE_TTL_DAYS * 86_400_000);
@@ -30,6 +30,15 @@ export async function createInvite(
       expires_at: expiresAt,
     })
     .execute();
+  await recordAudit(db, {
+    tenantId: options.tenantId,
+    actorUserId: options.createdBy,
+    actorLabel: options.actorLabel,
+    action: 'invite.create',
+    entityType: 'invite',
+    entityId: id,
+    data: { role: options.role, phone: options.phone },
+  });
   return { id, token, expiresAt, path: `/undangan/${token}` };
 }
 

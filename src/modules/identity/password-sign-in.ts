@@ -11,8 +11,12 @@ export const LOCK_MINUTES = 15;
 // Verified against when the phone is unknown, so both cases take the same time.
 const dummyHash = hashPassword('lokapasar-timing-equaliser');
 
-function lockedUntilText(until: Date): string {
-  return until.toLocaleTimeString('id-ID', { timeZone: 'Asia/Jakarta', hour: '2-digit', minute: '2-digit' }) + ' WIB';
+const ZONE_NAMES: Record<string, string> = { 'Asia/Jakarta': 'WIB', 'Asia/Makassar': 'WITA', 'Asia/Jayapura': 'WIT' };
+
+/** "14.35 WITA": the unlock time as the people of this regency read their clocks. */
+function lockedUntilText(until: Date, timeZone: string): string {
+  const time = until.toLocaleTimeString('id-ID', { timeZone, hour: '2-digit', minute: '2-digit' });
+  return `${time} ${ZONE_NAMES[timeZone] ?? timeZone}`;
 }
 
 type Outcome =
@@ -32,7 +36,10 @@ export async function signInWithPassword(ctx: Ctx, input: { phone: string; passw
       return { ok: false, error: new AppError('invalid_credentials') };
     }
     if (user.locked_until && user.locked_until.getTime() > Date.now()) {
-      return { ok: false, error: new AppError('account_locked', { params: { until: lockedUntilText(user.locked_until) } }) };
+      return {
+        ok: false,
+        error: new AppError('account_locked', { params: { until: lockedUntilText(user.locked_until, tx.tenant.timeZone) } }),
+      };
     }
     if (!(await verifyPassword(input.password, user.password_hash))) {
       const attempts = user.failed_password_attempts + 1;
@@ -44,7 +51,9 @@ export async function signInWithPassword(ctx: Ctx, input: { phone: string; passw
         .execute();
       return {
         ok: false,
-        error: lock ? new AppError('account_locked', { params: { until: lockedUntilText(lock) } }) : new AppError('invalid_credentials'),
+        error: lock
+          ? new AppError('account_locked', { params: { until: lockedUntilText(lock, tx.tenant.timeZone) } })
+          : new AppError('invalid_credentials'),
       };
     }
     const roles = await rolesIn(tx.db, tx.tenant.id, user.id);

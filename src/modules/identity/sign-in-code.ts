@@ -55,7 +55,6 @@ export async function requestSignInCode(ctx: Ctx, input: { phone: string; ip: st
     await enqueueText(tx.db, {
       tenantId: tx.tenant.id,
       phone,
-      purpose: 'sign_in_code',
       body: `Kode masuk ${tx.tenant.name}: ${code}. Berlaku 5 menit. Jangan berikan kode ini kepada siapa pun, termasuk petugas.`,
     });
     return { phone, expiresInSeconds: CODE_TTL_SECONDS, resendAfterSeconds: RESEND_AFTER_SECONDS };

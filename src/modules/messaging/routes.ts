@@ -22,9 +22,7 @@ export const messagingRoutes: FastifyPluginAsyncZod = async (app) => {
       if (!app.config.demo) throw new AppError('demo_only');
       const rows = await listSimulatorMessages(app.database.db, request.ctx().tenant.id);
       return {
-        messages: rows
-          .filter((r) => r.direction === 'out')
-          .map((r) => ({ id: r.id, phone: r.phone, body: r.body, createdAt: r.created_at.toISOString() })),
+        messages: rows.map((r) => ({ id: r.id, phone: r.phone, body: r.body, createdAt: r.created_at.toISOString() })),
       };
     },
   );

@@ -6,8 +6,6 @@ export interface OutgoingText {
   tenantId: string;
   phone: string;
   body: string;
-  /** Demo mode prints messages marked sensitive only as a hint, never in production logs. */
-  purpose: 'sign_in_code' | 'invite' | 'notification';
 }
 
 /**
@@ -23,12 +21,14 @@ export async function enqueueText(trx: Executor, message: OutgoingText): Promise
   return id;
 }
 
+/** What the simulated channel sent: the demo inbox. */
 export async function listSimulatorMessages(db: Executor, tenantId: string, limit = 50) {
   return db
     .selectFrom('messages')
-    .select(['id', 'phone', 'body', 'direction', 'created_at'])
+    .select(['id', 'phone', 'body', 'created_at'])
     .where('tenant_id', '=', tenantId)
     .where('channel', '=', 'simulator')
+    .where('direction', '=', 'out')
     .orderBy('created_at', 'desc')
     .limit(limit)
     .execute();

@@ -22,12 +22,6 @@ export async function createTenant(db: Db, input: TenantInput & { domains?: stri
       for (const host of input.domains ?? []) {
         await trx.insertInto('domains').values({ host: host.toLowerCase(), tenant_id: tenant.id }).execute();
       }
-      const invite = await createInvite(trx, {
-        tenantId: tenant.id,
-        role: 'program_admin',
-        phone: input.adminPhone ?? null,
-        createdBy: null,
-      });
       await recordAudit(trx, {
         tenantId: tenant.id,
         actorUserId: null,
@@ -37,9 +31,17 @@ export async function createTenant(db: Db, input: TenantInput & { domains?: stri
         entityId: tenant.id,
         data: { slug: input.slug, name: input.name, areaCode: input.areaCode, domains: input.domains ?? [] },
       });
+      const invite = await createInvite(trx, {
+        tenantId: tenant.id,
+        role: 'program_admin',
+        phone: input.adminPhone ?? null,
+        createdBy: null,
+        actorLabel: input.actorLabel,
+      });
       return { tenant, invite };
     })
     .catch((error) => {
+      if (isUniqueViolation(error, 'domains_pkey')) throw fieldError('domains', 'domain_taken');
       if (isUniqueViolation(error)) throw fieldError('slug', 'slug_taken');
       throw error;
     });

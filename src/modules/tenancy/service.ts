@@ -23,7 +23,7 @@ export async function resolveTenant(db: Executor, rawHost: string, options: Tena
   const mapped = await db
     .selectFrom('domains')
     .innerJoin('tenants', 'tenants.id', 'domains.tenant_id')
-    .select(['tenants.id', 'tenants.slug', 'tenants.name'])
+    .select(['tenants.id', 'tenants.slug', 'tenants.name', 'tenants.time_zone as timeZone'])
     .where('domains.host', '=', host)
     .executeTakeFirst();
   if (mapped) return mapped;
@@ -40,7 +40,7 @@ export async function resolveTenant(db: Executor, rawHost: string, options: Tena
 }
 
 export async function findTenantBySlug(db: Executor, slug: string): Promise<TenantRef | undefined> {
-  return db.selectFrom('tenants').select(['id', 'slug', 'name']).where('slug', '=', slug).executeTakeFirst();
+  return db.selectFrom('tenants').select(['id', 'slug', 'name', 'time_zone as timeZone']).where('slug', '=', slug).executeTakeFirst();
 }
 
 export async function getTenantProfile(ctx: Ctx) {
