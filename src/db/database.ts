@@ -24,16 +24,19 @@ export interface Database {
 }
 
 const INT8_OID = 20;
+const DATE_OID = 1082;
 
 /** int8 becomes bigint in both engines, so money can never silently lose precision. */
 const parseInt8 = (value: string) => BigInt(value);
+/** A calendar date stays the string 'YYYY-MM-DD': a JS Date would shift it by the server's time zone. */
+const parseDate = (value: string) => value;
 
 export async function openPGlite(options: { dataDir?: string; loadDataDir?: Blob } = {}): Promise<Database> {
   if (options.dataDir) fs.mkdirSync(options.dataDir, { recursive: true });
   const pglite = await PGlite.create({
     dataDir: options.dataDir,
     loadDataDir: options.loadDataDir,
-    parsers: { [INT8_OID]: parseInt8 },
+    parsers: { [INT8_OID]: parseInt8, [DATE_OID]: parseDate },
   });
   return fromPGlite(pglite);
 }
@@ -59,7 +62,7 @@ export function openPostgres(connectionString: string, options: { max?: number }
     max: options.max ?? 10,
     types: {
       getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-        oid === INT8_OID ? parseInt8 : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+        oid === INT8_OID ? parseInt8 : oid === DATE_OID ? parseDate : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
     },
   });
   // An idle client whose connection the server ended (restart, failover, DROP … FORCE) must not

@@ -34,11 +34,13 @@ for (const engine of engines()) {
       }
     });
 
-    test('int8 reads as bigint on both engines', async () => {
+    test('int8 reads as bigint and date as YYYY-MM-DD on both engines', async () => {
       const database = await freshDatabase(engine);
       try {
         const { rows } = await sql<{ n: bigint }>`SELECT 9007199254740993::int8 AS n`.execute(database.db);
         assert.equal(rows[0]?.n, 9007199254740993n);
+        const dates = await sql<{ d: unknown }>`SELECT '2026-11-22'::date AS d`.execute(database.db);
+        assert.equal(dates.rows[0]?.d, '2026-11-22');
       } finally {
         await database.close();
       }

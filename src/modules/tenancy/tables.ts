@@ -25,6 +25,8 @@ export interface ProgramsTable {
   description: Generated<string>;
   whatsapp_phone: string | null;
   active: Generated<boolean>;
+  /** Checklist item codes curators tick before approving a seller. */
+  curation_checklist: ColumnType<string[], string | undefined, string>;
   created_at: CreatedAt;
 }
 
