@@ -1,5 +1,7 @@
 import fs from 'node:fs';
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { Kysely, PGliteDialect, PostgresDialect, type Transaction } from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema.ts';
@@ -31,13 +33,15 @@ const parseInt8 = (value: string) => BigInt(value);
 /** A calendar date stays the string 'YYYY-MM-DD': a JS Date would shift it by the server's time zone. */
 const parseDate = (value: string) => value;
 
+/** Every PGlite we open: the same type parsers and the extensions the migrations create (search). */
+export const PGLITE_OPTIONS = {
+  parsers: { [INT8_OID]: parseInt8, [DATE_OID]: parseDate },
+  extensions: { pg_trgm, unaccent },
+} satisfies PGliteOptions;
+
 export async function openPGlite(options: { dataDir?: string; loadDataDir?: Blob } = {}): Promise<Database> {
   if (options.dataDir) fs.mkdirSync(options.dataDir, { recursive: true });
-  const pglite = await PGlite.create({
-    dataDir: options.dataDir,
-    loadDataDir: options.loadDataDir,
-    parsers: { [INT8_OID]: parseInt8, [DATE_OID]: parseDate },
-  });
+  const pglite = await PGlite.create({ ...PGLITE_OPTIONS, dataDir: options.dataDir, loadDataDir: options.loadDataDir });
   return fromPGlite(pglite);
 }
 

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
-import { type Database, fromPGlite, openPGlite, openPostgres } from '../db/database.ts';
+import { type Database, fromPGlite, openPGlite, openPostgres, PGLITE_OPTIONS } from '../db/database.ts';
 import { listMigrations, migrate } from '../db/migrate.ts';
 
 export type Engine = 'pglite' | 'postgres';
@@ -30,7 +30,7 @@ function loadPGliteTemplate(): Promise<Blob> {
   pgliteTemplate ??= (async () => {
     const file = path.join(CACHE_DIR, `pglite-template-${migrationsHash()}.tar`);
     if (fs.existsSync(file)) return new Blob([fs.readFileSync(file)]);
-    const pglite = await PGlite.create();
+    const pglite = await PGlite.create(PGLITE_OPTIONS);
     await migrate(fromPGlite(pglite));
     const dump = await pglite.dumpDataDir('none');
     await pglite.close();
