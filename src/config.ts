@@ -8,6 +8,9 @@ export interface Config {
   databaseUrl: string | null;
   /** Where embedded PGlite keeps its files. */
   dataDir: string;
+  /** Where uploaded photos are kept (local folder storage). */
+  filesDir: string;
+  maxUploadBytes: number;
   /** Tenant served on hosts without a domain mapping (single-regency installs). */
   defaultTenant: string | null;
   /** Hosts `<slug>.<baseDomain>` resolve to the tenant with that slug. */
@@ -55,6 +58,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST || '127.0.0.1',
     databaseUrl,
     dataDir: path.resolve(env.DATA_DIR || 'data'),
+    filesDir: path.resolve(env.FILES_DIR || path.join(env.DATA_DIR || 'data', 'files')),
+    maxUploadBytes: int(env, 'MAX_UPLOAD_MB', 10) * 1024 * 1024,
     defaultTenant: env.DEFAULT_TENANT === '' ? null : (env.DEFAULT_TENANT ?? 'purbalingga'),
     baseDomain: env.BASE_DOMAIN || null,
     demo,

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
@@ -13,6 +14,7 @@ import type { Database } from '../db/database.ts';
 import { healthRoutes } from '../modules/health/routes.ts';
 import { identityRoutes } from '../modules/identity/routes.ts';
 import { findSession, SESSION_COOKIE } from '../modules/identity/sessions.ts';
+import { mediaRoutes } from '../modules/media/routes.ts';
 import { simulatorChannel } from '../modules/messaging/channels.ts';
 import { messagingRoutes } from '../modules/messaging/routes.ts';
 import { createOutboxWorker, type OutboxWorker } from '../modules/messaging/worker.ts';
@@ -82,6 +84,7 @@ export async function buildApp(config: Config, database: Database): Promise<App>
     hsts: config.cookieSecure,
   });
   await app.register(fastifyCookie);
+  await app.register(fastifyMultipart, { limits: { fileSize: config.maxUploadBytes, files: 1, fields: 10 } });
   await app.register(fastifyRateLimit, {
     global: false,
     errorResponseBuilder: (_request, context) => new AppError('rate_limited', { params: { seconds: Math.ceil(context.ttl / 1000) } }),
@@ -134,6 +137,7 @@ export async function buildApp(config: Config, database: Database): Promise<App>
   await app.register(tenancyRoutes, { prefix: '/api' });
   await app.register(identityRoutes, { prefix: '/api' });
   await app.register(messagingRoutes, { prefix: '/api' });
+  await app.register(mediaRoutes, { prefix: '/api' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await registerWeb(app, config.webDir);

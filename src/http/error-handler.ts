@@ -40,12 +40,18 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_CTP_EMPTY_JSON_BODY: 'invalid_json',
   FST_ERR_CTP_INVALID_JSON_BODY: 'invalid_json',
   FST_ERR_VALIDATION: 'validation_failed',
+  FST_INVALID_MULTIPART_CONTENT_TYPE: 'unsupported_media_type',
+  FST_FILES_LIMIT: 'bad_request',
+  FST_PARTS_LIMIT: 'bad_request',
 };
 
-export function toAppError(error: unknown): AppError | null {
+export function toAppError(error: unknown, maxUploadBytes: number): AppError | null {
   if (error instanceof AppError) return error;
   const fastifyError = error as FastifyError;
   if (hasZodFastifySchemaValidationErrors(fastifyError)) return fromValidation(fastifyError);
+  if (fastifyError.code === 'FST_REQ_FILE_TOO_LARGE') {
+    return new AppError('file_too_large', { params: { mb: Math.round(maxUploadBytes / 1024 / 1024) } });
+  }
   const mapped = fastifyError.code ? FASTIFY_CODES[fastifyError.code] : undefined;
   if (mapped) return new AppError(mapped);
   if (error instanceof SyntaxError && fastifyError.statusCode === 400) return new AppError('invalid_json');
@@ -69,7 +75,7 @@ export function sendError(request: FastifyRequest, reply: FastifyReply, error: A
 }
 
 export function errorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
-  const known = toAppError(error);
+  const known = toAppError(error, request.server.config.maxUploadBytes);
   if (known) {
     if (known.status >= 500) request.log.error({ err: error }, known.code);
     return sendError(request, reply, known);

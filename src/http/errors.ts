@@ -17,6 +17,8 @@ const STATUS = {
   invite_invalid: 410,
   conflict: 409,
   payload_too_large: 413,
+  file_too_large: 413,
+  unsupported_image: 415,
   unsupported_media_type: 415,
   account_locked: 423,
   rate_limited: 429,

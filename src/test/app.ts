@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { loadConfig } from '../config.ts';
 import type { Database } from '../db/database.ts';
@@ -12,7 +15,8 @@ export interface TestApp {
 
 /** The real app on a fresh database, driven through app.inject(). */
 export async function testApp(engine: Engine, env: Record<string, string> = {}): Promise<TestApp> {
-  const config = loadConfig({ NODE_ENV: 'test', DEMO: 'true', DEFAULT_TENANT: '', WEB_DIR: '/nonexistent', ...env });
+  const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'lokapasar-files-'));
+  const config = loadConfig({ NODE_ENV: 'test', DEMO: 'true', DEFAULT_TENANT: '', WEB_DIR: '/nonexistent', FILES_DIR: filesDir, ...env });
   const database = await freshDatabase(engine);
   const app = await buildApp(config, database);
   await app.ready();
@@ -22,6 +26,7 @@ export async function testApp(engine: Engine, env: Record<string, string> = {}):
     async close() {
       await app.close();
       await database.close();
+      fs.rmSync(filesDir, { recursive: true, force: true });
     },
   };
 }
@@ -54,4 +59,17 @@ export function client(app: App, host: string, lang = 'id') {
     patch: (url: string, payload?: unknown, headers: Record<string, string> = {}) =>
       request({ method: 'PATCH', url, payload: payload as InjectOptions['payload'], headers }),
   };
+}
+
+/** A multipart/form-data body with one file in field "file", as a browser's upload form sends it. */
+export function multipartFile(bytes: Buffer, filename: string, contentType: string) {
+  const boundary = `----lokapasar${Math.random().toString(16).slice(2)}`;
+  const payload = Buffer.concat([
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: ${contentType}\r\n\r\n`,
+    ),
+    bytes,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
