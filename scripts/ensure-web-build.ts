@@ -21,5 +21,5 @@ const stale =
     fs.statSync(built).mtimeMs;
 if (stale) {
   console.log('Building the web app (first start or changed sources)…');
-  execFileSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  execFileSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' });
 }

@@ -1,0 +1,19 @@
+/** mulberry32: a tiny seeded PRNG, so every run generates the same data. */
+export function seededRandom(seed: number) {
+  let state = seed >>> 0;
+  const next = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return {
+    next,
+    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
+    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T,
+    /** Skewed towards the front: a few popular items, a long tail (Zipf-like). */
+    skewed: <T>(items: readonly T[]): T => items[Math.floor(next() ** 2.5 * items.length)] as T,
+  };
+}
+export type Random = ReturnType<typeof seededRandom>;

@@ -1,0 +1,35 @@
+import type { AssetSize } from './frontend.ts';
+import type { LoadResult } from './load.ts';
+
+export interface Row {
+  scenario: string;
+  engine: string;
+  result?: LoadResult;
+  startMs?: number;
+  target?: string;
+  ceilingRatio?: number;
+  note?: string;
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)}`;
+
+/** The Markdown table printed at the end of a run: each figure beside its target. */
+export function printReport(rows: Row[], sizes: AssetSize[]) {
+  const lines = [
+    '| scenario | engine | req/s | p50 ms | p95 ms | p99 ms | errors | server CPU (cores) | peak RSS MB | x ceiling | target | note |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|',
+  ];
+  for (const row of rows) {
+    const r = row.result;
+    lines.push(
+      `| ${row.scenario} | ${row.engine} | ${r?.throughput ?? ''} | ${r?.p50 ?? ''} | ${r?.p95 ?? ''} | ${r?.p99 ?? ''} | ${
+        r ? r.errors + r.non2xx : ''
+      } | ${r?.serverCpuCores ?? ''} | ${r?.serverPeakRssMb ?? ''} | ${row.ceilingRatio ?? ''} | ${row.target ?? ''} | ${
+        row.startMs !== undefined ? `${row.startMs} ms` : (row.note ?? '')
+      } |`,
+    );
+  }
+  lines.push('', '| asset | raw KB | gzip KB | brotli KB |', '|---|---|---|---|');
+  for (const size of sizes) lines.push(`| ${size.area} | ${kb(size.raw)} | ${kb(size.gzip)} | ${kb(size.brotli)} |`);
+  console.log(lines.join('\n'));
+}

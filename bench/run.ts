@@ -1,0 +1,158 @@
+// `npm run bench [-- --scale small|regency|national] [--smoke] [--engine postgres|pglite|both]`
+// Measures Lokapasar beside the machine's own ceiling and prints a table with the targets.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { openPGlite, openPostgres } from '../src/db/database.ts';
+import { migrate } from '../src/db/migrate.ts';
+import { assetSizes, homeJsGzip, measurePages } from './frontend.ts';
+import { generate, SCALES } from './generate.ts';
+import { type LoadResult, round, runLoad } from './load.ts';
+import { printReport, type Row } from './report.ts';
+import { ROOT, startApp, startCeiling, startPostgres } from './servers.ts';
+
+const { values } = parseArgs({
+  options: {
+    scale: { type: 'string', default: 'small' },
+    smoke: { type: 'boolean', default: false },
+    engine: { type: 'string', default: 'both' },
+    seconds: { type: 'string' },
+    connections: { type: 'string', default: '50' },
+  },
+});
+const scale = SCALES[values.smoke ? 'smoke' : (values.scale ?? 'small')];
+if (!scale) throw new Error(`--scale must be one of ${Object.keys(SCALES).join(', ')}`);
+const seconds = Number(values.seconds ?? (values.smoke ? 2 : 10));
+const connections = Number(values.connections);
+const engines = values.engine === 'both' ? ['postgres', 'pglite'] : [values.engine as string];
+
+const rows: Row[] = [];
+const log = (message: string) => console.error(`[bench] ${message}`);
+
+log(`scale ${scale.name}, ${seconds}s per scenario, ${connections} connections`);
+const ceiling = await startCeiling();
+const ceilingResult = await runLoad({ url: ceiling.url, paths: ['/'], connections, seconds, serverPid: ceiling.pid });
+await ceiling.stop();
+rows.push({ scenario: 'bare Node ceiling (2 KB JSON)', engine: '-', result: ceilingResult });
+
+for (const engine of engines) {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), `lokapasar-bench-${engine}-`));
+  let postgres: Awaited<ReturnType<typeof startPostgres>> | null = null;
+  let env: Record<string, string>;
+  if (engine === 'postgres') {
+    const url = process.env.DATABASE_URL || (postgres = await startPostgres()).url;
+    env = { DATABASE_URL: url };
+  } else {
+    env = { DATA_DIR: path.join(work, 'data'), DATABASE_URL: '' };
+  }
+  log(`${engine}: migrating and generating data`);
+  const loadStarted = performance.now();
+  const database = engine === 'postgres' ? openPostgres(env.DATABASE_URL as string) : await openPGlite({ dataDir: env.DATA_DIR });
+  await migrate(database);
+  const data = await generate(database, scale);
+  await database.close();
+  const loadSeconds = round((performance.now() - loadStarted) / 1000, 1);
+  log(`${engine}: ${JSON.stringify(data.counts)} in ${loadSeconds}s`);
+
+  // The first start opens a fresh data dir; the second is the cold start the target is about.
+  await (await startApp({ ...env, FILES_DIR: path.join(work, 'files') })).stop();
+  const app = await startApp({ ...env, FILES_DIR: path.join(work, 'files'), DEFAULT_TENANT: 'bench-1' });
+  rows.push({ scenario: 'cold start to healthy', engine, startMs: app.startMs, target: engine === 'pglite' ? '< 3000 ms' : undefined });
+
+  const host = data.hosts[0];
+  const scenario = async (name: string, paths: string[], target?: string, ratio = false) => {
+    const probe = await fetch(`${app.url}${paths[0]}`, { headers: { host: host as string } });
+    if (!probe.ok) {
+      rows.push({ scenario: name, engine, note: `not available yet (${probe.status})` });
+      return;
+    }
+    log(`${engine}: ${name}`);
+    const result = await runLoad({ url: app.url, paths, host, connections, seconds, serverPid: app.pid });
+    rows.push({
+      scenario: name,
+      engine,
+      result,
+      target,
+      ceilingRatio: ratio ? round(result.throughput / ceilingResult.throughput) : undefined,
+    });
+  };
+  await scenario('regency home (programs, markets)', ['/api/tenant']);
+  await scenario(
+    'storefront product list',
+    ['/api/catalog/products?limit=20', '/api/catalog/products?limit=20&category=sayur', '/api/catalog/products?limit=20&inStock=true'],
+    'p99 < 50 ms, >= 40% of ceiling',
+    true,
+  );
+  await scenario(
+    'storefront search',
+    data.searchTerms.map((q) => `/api/catalog/products?limit=20&q=${encodeURIComponent(q)}`),
+    'p99 < 50 ms, >= 40% of ceiling',
+    true,
+  );
+  if (data.productIds.length) {
+    await scenario(
+      'product page',
+      data.productIds.slice(0, 200).map((id) => `/api/catalog/products/${id}`),
+      'p99 < 50 ms',
+    );
+  }
+  for (const [name, target] of [
+    ['checkout (concurrent buyers, no oversell)', '>= 300 orders/s, 0 oversold'],
+    ['courier dispatch decision', ''],
+    ['dashboard queries', 'p95 < 200 ms'],
+  ] as const) {
+    rows.push({ scenario: name, engine, target, note: 'not built yet (issues 4-5 and reports)' });
+  }
+  await app.stop();
+  await postgres?.stop();
+  fs.rmSync(work, { recursive: true, force: true });
+}
+
+// Front end: what a phone downloads, and how fast the storefront paints on slow 4G with a 4x slower CPU.
+const sizes = assetSizes();
+const homeJs = homeJsGzip(sizes);
+rows.push({ scenario: 'storefront home JS (gzip)', engine: '-', note: `${round(homeJs / 1024, 1)} KB`, target: '< 150 KB' });
+let pages: Awaited<ReturnType<typeof measurePages>> = [];
+if (fs.existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium')) {
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'lokapasar-bench-web-'));
+  const app = await startApp({ DATA_DIR: work, DATABASE_URL: '', DEMO: 'true', SEED_DEMO: 'true', NODE_ENV: 'development' });
+  const port = new URL(app.url).port;
+  pages = await measurePages([{ page: 'storefront home', url: `http://purbalingga.localhost:${port}/` }]);
+  await app.stop();
+  fs.rmSync(work, { recursive: true, force: true });
+  for (const page of pages) {
+    rows.push({
+      scenario: `${page.page} on slow 4G, CPU 4x`,
+      engine: 'pglite',
+      note: `${page.transferredKb} KB, FCP ${page.fcpMs} ms, LCP ${page.lcpMs} ms`,
+      target: 'LCP < 2500 ms',
+    });
+  }
+} else {
+  rows.push({ scenario: 'page load in Chromium', engine: '-', note: 'skipped: no Chromium (apt-get install chromium)' });
+}
+
+const resultsDir = path.join(ROOT, 'bench', 'results');
+fs.mkdirSync(resultsDir, { recursive: true });
+const file = path.join(resultsDir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${scale.name}.json`);
+fs.writeFileSync(
+  file,
+  JSON.stringify(
+    {
+      scale,
+      seconds,
+      connections,
+      machine: { cpus: os.cpus().length, memGb: round(os.totalmem() / 2 ** 30, 1), node: process.version },
+      rows,
+      sizes,
+      pages,
+    },
+    null,
+    2,
+  ),
+);
+printReport(rows, sizes);
+console.log(`\nresults: ${path.relative(ROOT, file)}`);
+
+export type { LoadResult };
