@@ -19,7 +19,7 @@ import { simulatorChannel } from '../modules/messaging/channels.ts';
 import { messagingRoutes } from '../modules/messaging/routes.ts';
 import { createOutboxWorker, type OutboxWorker } from '../modules/messaging/worker.ts';
 import { tenancyRoutes } from '../modules/tenancy/routes.ts';
-import { resolveTenant } from '../modules/tenancy/service.ts';
+import { cachedTenantResolver } from '../modules/tenancy/service.ts';
 import { safeEqual } from '../shared/crypto.ts';
 import type { Actor, Ctx, TenantRef } from './context.ts';
 import { errorHandler, sendError } from './error-handler.ts';
@@ -109,11 +109,13 @@ export async function buildApp(config: Config, database: Database): Promise<App>
     return { db: database.db, tenant: this.tenant, actor: this.actor, lang: this.lang };
   });
 
+  const resolveTenantOf = cachedTenantResolver(database.db, config);
+
   // Who and where: language, tenant from the host, the session, and CSRF for cookie writes.
   app.addHook('onRequest', async (request, reply) => {
     request.lang = pickLang(request.headers['accept-language']);
     if (!request.url.startsWith('/api/') || TENANTLESS.test(request.url)) return;
-    request.tenant = await resolveTenant(database.db, request.host, config);
+    request.tenant = await resolveTenantOf(request.host);
     if (!request.tenant) {
       return sendError(request, reply, new AppError('tenant_not_found', { params: { host: request.hostname } }));
     }

@@ -6,6 +6,8 @@ export interface TenantRef {
   id: string;
   slug: string;
   name: string;
+  /** Kemendagri code of the regency or city, e.g. 33.03. */
+  areaCode: string;
   /** IANA zone for times shown to people: Asia/Jakarta (WIB), Asia/Makassar (WITA), Asia/Jayapura (WIT). */
   timeZone: string;
 }

@@ -25,7 +25,7 @@ export async function makeTenant(db: Db, overrides: { slug?: string; name?: stri
     domains: overrides.domains,
     actorLabel: 'test',
   });
-  return { id: tenant.id, slug: tenant.slug, name: tenant.name, timeZone: tenant.time_zone };
+  return { id: tenant.id, slug: tenant.slug, name: tenant.name, areaCode: tenant.area_code, timeZone: tenant.time_zone };
 }
 
 export async function makeStaff(db: Db, tenantId: string, role: Role, options: { phone?: string; password?: string } = {}) {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { requireRoles } from '../../http/auth.ts';
 import { ADMIN_ROLES } from '../identity/roles.ts';
 import { market, marketInput, marketPatch, tenantHome } from './schemas.ts';
-import { createMarket, getTenantProfile, listMarkets, listPrograms, updateMarket } from './service.ts';
+import { createMarket, listMarkets, listPrograms, updateMarket } from './service.ts';
 
 export const tenancyRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -11,9 +11,9 @@ export const tenancyRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags: ['tenancy'], summary: 'This regency: its programs and markets', response: { 200: tenantHome } } },
     async (request) => {
       const ctx = request.ctx();
-      const [profile, programs, markets] = await Promise.all([getTenantProfile(ctx), listPrograms(ctx), listMarkets(ctx)]);
+      const [programs, markets] = await Promise.all([listPrograms(ctx), listMarkets(ctx)]);
       return {
-        tenant: { slug: profile.slug, name: profile.name, areaCode: profile.area_code, timeZone: profile.time_zone },
+        tenant: { slug: ctx.tenant.slug, name: ctx.tenant.name, areaCode: ctx.tenant.areaCode, timeZone: ctx.tenant.timeZone },
         demo: app.config.demo,
         programs,
         markets,

@@ -23,7 +23,7 @@ export async function resolveTenant(db: Executor, rawHost: string, options: Tena
   const mapped = await db
     .selectFrom('domains')
     .innerJoin('tenants', 'tenants.id', 'domains.tenant_id')
-    .select(['tenants.id', 'tenants.slug', 'tenants.name', 'tenants.time_zone as timeZone'])
+    .select(['tenants.id', 'tenants.slug', 'tenants.name', 'tenants.area_code as areaCode', 'tenants.time_zone as timeZone'])
     .where('domains.host', '=', host)
     .executeTakeFirst();
   if (mapped) return mapped;
@@ -39,16 +39,31 @@ export async function resolveTenant(db: Executor, rawHost: string, options: Tena
   return (await findTenantBySlug(db, options.defaultTenant)) ?? null;
 }
 
-export async function findTenantBySlug(db: Executor, slug: string): Promise<TenantRef | undefined> {
-  return db.selectFrom('tenants').select(['id', 'slug', 'name', 'time_zone as timeZone']).where('slug', '=', slug).executeTakeFirst();
+/**
+ * resolveTenant with a short memory: every API request needs its tenant, and hosts map to
+ * tenants almost never change. A found tenant is remembered for `ttlMs` (a new domain mapping
+ * made elsewhere shows within that time); an unknown host is asked again every time.
+ */
+export function cachedTenantResolver(db: Executor, options: TenantResolution, ttlMs = 30_000) {
+  const cache = new Map<string, { tenant: TenantRef; until: number }>();
+  return async (host: string): Promise<TenantRef | null> => {
+    const hit = cache.get(host);
+    if (hit && hit.until > Date.now()) return hit.tenant;
+    const tenant = await resolveTenant(db, host, options);
+    if (tenant) {
+      if (cache.size > 10_000) cache.clear(); // bounded: hosts come from request headers
+      cache.set(host, { tenant, until: Date.now() + ttlMs });
+    }
+    return tenant;
+  };
 }
 
-export async function getTenantProfile(ctx: Ctx) {
-  return ctx.db
+export async function findTenantBySlug(db: Executor, slug: string): Promise<TenantRef | undefined> {
+  return db
     .selectFrom('tenants')
-    .select(['slug', 'name', 'area_code', 'time_zone'])
-    .where('id', '=', ctx.tenant.id)
-    .executeTakeFirstOrThrow();
+    .select(['id', 'slug', 'name', 'area_code as areaCode', 'time_zone as timeZone'])
+    .where('slug', '=', slug)
+    .executeTakeFirst();
 }
 
 export async function listPrograms(ctx: Ctx): Promise<Program[]> {
