@@ -1,4 +1,5 @@
 import type { Database } from '../src/db/database.ts';
+import type { DB } from '../src/db/schema.ts';
 import { MARKET_NAMES, OWNER_NAMES, PRODUCTS, QUALIFIERS } from './names.ts';
 import { type Random, seededRandom } from './random.ts';
 
@@ -26,12 +27,12 @@ export interface Generated {
 
 const pad = (n: number, width = 16) => String(n).padStart(width, '0');
 
-async function insertBatched<T extends Record<string, unknown>>(database: Database, table: string, rows: T[], batch = 1000) {
+/** The loader writes rows shaped like the migrations, table by table, 1,000 rows a statement. */
+async function insertBatched<T extends Record<string, unknown>>(database: Database, table: keyof DB, rows: T[], batch = 1000) {
   for (let i = 0; i < rows.length; i += batch) {
-    // biome-ignore lint/suspicious/noExplicitAny: the loader writes rows shaped like the migrations, table by table
     await database.db
-      .insertInto(table as any)
-      .values(rows.slice(i, i + batch) as any)
+      .insertInto(table)
+      .values(rows.slice(i, i + batch) as never)
       .execute();
   }
 }

@@ -41,8 +41,8 @@ for (const engine of engines) {
   let postgres: Awaited<ReturnType<typeof startPostgres>> | null = null;
   let env: Record<string, string>;
   if (engine === 'postgres') {
-    const url = process.env.DATABASE_URL || (postgres = await startPostgres()).url;
-    env = { DATABASE_URL: url };
+    if (!process.env.DATABASE_URL) postgres = await startPostgres();
+    env = { DATABASE_URL: process.env.DATABASE_URL || (postgres?.url as string) };
   } else {
     env = { DATA_DIR: path.join(work, 'data'), DATABASE_URL: '' };
   }

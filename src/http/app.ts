@@ -11,6 +11,7 @@ import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
+import { catalogRoutes } from '../modules/catalog/routes.ts';
 import { healthRoutes } from '../modules/health/routes.ts';
 import { identityRoutes } from '../modules/identity/routes.ts';
 import { findSession, SESSION_COOKIE } from '../modules/identity/sessions.ts';
@@ -18,6 +19,7 @@ import { mediaRoutes } from '../modules/media/routes.ts';
 import { simulatorChannel } from '../modules/messaging/channels.ts';
 import { messagingRoutes } from '../modules/messaging/routes.ts';
 import { createOutboxWorker, type OutboxWorker } from '../modules/messaging/worker.ts';
+import { sellerRoutes } from '../modules/sellers/routes.ts';
 import { tenancyRoutes } from '../modules/tenancy/routes.ts';
 import { cachedTenantResolver } from '../modules/tenancy/service.ts';
 import { safeEqual } from '../shared/crypto.ts';
@@ -139,7 +141,9 @@ export async function buildApp(config: Config, database: Database): Promise<App>
   await app.register(tenancyRoutes, { prefix: '/api' });
   await app.register(identityRoutes, { prefix: '/api' });
   await app.register(messagingRoutes, { prefix: '/api' });
+  await app.register(sellerRoutes, { prefix: '/api' });
   await app.register(mediaRoutes, { prefix: '/api' });
+  await app.register(catalogRoutes, { prefix: '/api' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await registerWeb(app, config.webDir);

@@ -16,6 +16,7 @@ const STATUS = {
   demo_only: 404,
   invite_invalid: 410,
   conflict: 409,
+  invalid_transition: 409,
   payload_too_large: 413,
   file_too_large: 413,
   unsupported_image: 415,

@@ -27,6 +27,10 @@ const MESSAGES = {
   route_not_found: { id: 'Alamat API tidak ditemukan.', en: 'API route not found.' },
   tenant_not_found: { id: 'Tidak ada pasar daring untuk alamat {host}.', en: 'No online market is set up for {host}.' },
   conflict: { id: 'Data sudah ada.', en: 'This already exists.' },
+  invalid_transition: {
+    id: 'Tindakan ini tidak bisa dilakukan pada status saat ini. Muat ulang untuk melihat status terbaru.',
+    en: 'This action is not possible in the current status. Reload to see the latest status.',
+  },
   rate_limited: {
     id: 'Terlalu banyak percobaan. Coba lagi dalam {seconds} detik.',
     en: 'Too many attempts. Try again in {seconds} seconds.',
@@ -79,6 +83,63 @@ const MESSAGES = {
   duplicate_name: { id: 'Nama ini sudah dipakai.', en: 'This name is already used.' },
   password_too_short: { id: 'Kata sandi minimal 10 karakter.', en: 'The password needs at least 10 characters.' },
   phone_mismatch: { id: 'Undangan ini untuk nomor HP lain.', en: 'This invitation is for another phone number.' },
+  // sellers
+  invalid_nik: { id: 'NIK terdiri dari 16 angka.', en: 'The NIK (national ID number) has 16 digits.' },
+  invalid_nib: { id: 'NIB terdiri dari 13 angka.', en: 'The NIB (business ID number) has 13 digits.' },
+  invalid_npwp: {
+    id: 'NPWP terdiri dari 16 angka (NPWP lama 15 angka juga diterima).',
+    en: 'The NPWP (tax number) has 16 digits (the old 15-digit number is accepted too).',
+  },
+  invalid_account_number: { id: 'Nomor rekening terdiri dari 5–20 angka.', en: 'The account number has 5–20 digits.' },
+  invalid_date: { id: 'Tanggal tidak valid. Gunakan format TTTT-BB-HH.', en: 'Not a valid date. Use YYYY-MM-DD.' },
+  village_code: {
+    id: 'Pilih wilayah sampai desa/kelurahan, contoh 33.03.01.2001.',
+    en: 'Choose the area down to the village, e.g. 33.03.01.2001.',
+  },
+  unknown_area: { id: 'Kode wilayah ini tidak ada dalam data Kemendagri.', en: 'This area code is not in the Kemendagri data.' },
+  area_outside_regency: { id: 'Wilayah ini di luar {regency}.', en: 'This area is outside {regency}.' },
+  unknown_market: { id: 'Pasar tidak ditemukan di daerah ini.', en: 'No such market in this region.' },
+  unknown_program: { id: 'Program tidak ditemukan di daerah ini.', en: 'No such program in this region.' },
+  unknown_category: { id: 'Kategori tidak dikenal.', en: 'Unknown category.' },
+  already_applied: {
+    id: 'Nomor ini sudah terdaftar sebagai penjual di program ini.',
+    en: 'This number is already registered as a seller in this program.',
+  },
+  cannot_change: { id: 'Tidak dapat diubah setelah mendaftar.', en: 'Cannot be changed after applying.' },
+  reason_required: { id: 'Tuliskan alasannya; alasan ini dikirim ke penjual.', en: 'Give a reason; it is sent to the seller.' },
+  checklist_incomplete: {
+    id: 'Centang semua butir kurasi sebelum menyetujui.',
+    en: 'Tick every curation item before approving.',
+  },
+  // catalog
+  price_not_whole: { id: 'Harga harus rupiah bulat, tanpa sen.', en: 'The price must be whole rupiah, without cents.' },
+  price_too_low: { id: 'Harga minimal Rp 1.', en: 'The price must be at least Rp 1.' },
+  price_too_high: { id: 'Harga maksimal Rp 1.000.000.000.', en: 'The price can be at most Rp 1.000.000.000.' },
+  quantity_not_whole: {
+    id: 'Jumlah ditulis dalam perseribu satuan dan harus bilangan bulat (0,25 kg = 250).',
+    en: 'Quantities are in thousandths of the unit and must be whole numbers (0.25 kg = 250).',
+  },
+  quantity_off_step: {
+    id: 'Pembelian minimum harus kelipatan dari kelipatan pembelian.',
+    en: 'The minimum order must be a multiple of the step.',
+  },
+  unknown_commodity: { id: 'Komoditas tidak dikenal.', en: 'Unknown commodity.' },
+  unknown_variant: { id: 'Varian ini bukan milik produk ini.', en: 'This variant does not belong to this product.' },
+  duplicate_variant: { id: 'Nama varian tidak boleh sama.', en: 'Variant names must differ.' },
+  duplicate_commodity: { id: 'Komoditas ini sudah ada di daftar.', en: 'This commodity is already in the list.' },
+  stock_is_counted: {
+    id: 'Stok barang ini dihitung: ubah jumlah stoknya.',
+    en: 'This item has counted stock: change the stock quantity instead.',
+  },
+  stock_is_daily: {
+    id: 'Barang ini dijual harian: tandai tersedia atau habis.',
+    en: 'This item is sold daily: mark it available or sold out instead.',
+  },
+  date_in_future: { id: 'Tanggal tidak boleh setelah hari ini.', en: 'The date cannot be after today.' },
+  invalid_cursor: {
+    id: 'Penanda halaman tidak berlaku. Muat ulang daftar.',
+    en: 'The page marker is not valid. Reload the list.',
+  },
 } satisfies Record<string, Record<Lang, string>>;
 
 export type MessageCode = keyof typeof MESSAGES;

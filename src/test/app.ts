@@ -73,3 +73,18 @@ export function multipartFile(bytes: Buffer, filename: string, contentType: stri
   ]);
   return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
+
+/**
+ * The sign-in code as the buyer reads it on their phone: the newest demo-inbox message to that
+ * number. Delivery is asynchronous (the route wakes the outbox worker too), so this waits for it.
+ */
+export async function signInCodeFor(app: App, browser: ReturnType<typeof client>, phone: string): Promise<string> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    await app.outbox.runOnce();
+    const inbox = (await browser.get('/api/dev/inbox')).json() as { messages: { phone: string; body: string }[] };
+    const code = inbox.messages.find((m) => m.phone === phone)?.body.match(/\b(\d{6})\b/)?.[1];
+    if (code) return code;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  throw new Error(`no sign-in code reached ${phone}`);
+}

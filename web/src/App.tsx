@@ -6,6 +6,10 @@ import { NotFound } from './ui';
 // One dynamic import per area = one chunk per area. The storefront is lazy
 // too, so staff consoles never weigh on the public home page and vice versa.
 const Storefront = lazy(() => import('./storefront/Storefront'));
+const SearchPage = lazy(() => import('./storefront/SearchPage'));
+const ProductPage = lazy(() => import('./storefront/ProductPage'));
+const MarketPage = lazy(() => import('./storefront/MarketPage'));
+const ShopPage = lazy(() => import('./storefront/ShopPage'));
 const SellerConsole = lazy(() => import('./seller/SellerConsole'));
 const CourierConsole = lazy(() => import('./courier/CourierConsole'));
 const CsConsole = lazy(() => import('./cs/CsConsole'));
@@ -24,6 +28,10 @@ export function App() {
     <Routes>
       <Route element={<Layout />}>
         <Route index element={<Storefront />} />
+        <Route path="cari" element={<SearchPage />} />
+        <Route path="produk/:productId" element={<ProductPage />} />
+        <Route path="pasar/:marketId" element={<MarketPage />} />
+        <Route path="toko/:sellerId" element={<ShopPage />} />
         <Route path="masuk" element={<BuyerSignIn />} />
         <Route path="masuk/staf" element={<StaffSignIn />} />
         <Route path="undangan/:token" element={<AcceptInvite />} />

@@ -5,6 +5,8 @@ import type { Role } from '../identity/roles.ts';
 import { ensureUser, grantRole } from '../identity/users.ts';
 import { createTenant } from '../tenancy/create-tenant.ts';
 import type { MarketInput } from '../tenancy/schemas.ts';
+import { seedDemoProducts } from './products.ts';
+import { seedDemoSellers } from './sellers.ts';
 
 /**
  * Demo regencies from the five programs Lokapasar generalises (shared/seeds). Market
@@ -232,6 +234,10 @@ export async function seedDemo(db: Db): Promise<{ created: string[] }> {
         await grantRole(trx, tenant.id, user.id, person.role);
       }
     });
+    // Sellers last: the demo admin above curates them.
+    const ref = { id: tenant.id, slug: tenant.slug, name: tenant.name, areaCode: tenant.area_code, timeZone: tenant.time_zone };
+    await seedDemoSellers(db, ref, DEMO_USERS.find((u) => u.role === 'program_admin')?.phone ?? '');
+    await seedDemoProducts(db, ref, DEMO_USERS.find((u) => u.role === 'program_admin')?.phone ?? '');
     created.push(demo.slug);
   }
   return { created };

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { TenantRef } from '../../http/context.ts';
-import { client, type TestApp, testApp } from '../../test/app.ts';
+import { client, signInCodeFor, type TestApp, testApp } from '../../test/app.ts';
 import { engines } from '../../test/databases.ts';
 import { makeStaff, makeTenant, uniquePhone } from '../../test/factories.ts';
 
@@ -17,15 +17,7 @@ for (const engine of engines()) {
     });
     after(() => t.close());
 
-    /** The code as the buyer reads it on their phone: from the simulated channel's inbox. */
-    async function codeSentTo(browser: ReturnType<typeof client>, phone: string): Promise<string> {
-      await t.app.outbox.runOnce();
-      const inbox = (await browser.get('/api/dev/inbox')).json() as { messages: { phone: string; body: string }[] };
-      const message = inbox.messages.find((m) => m.phone === phone);
-      const code = message?.body.match(/\b(\d{6})\b/)?.[1];
-      assert.ok(code, `no code message for ${phone}`);
-      return code;
-    }
+    const codeSentTo = (browser: ReturnType<typeof client>, phone: string) => signInCodeFor(t.app, browser, phone);
 
     test('a buyer signs in with a code sent through the messaging channel, then signs out', async () => {
       const browser = client(t.app, host());

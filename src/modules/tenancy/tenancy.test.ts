@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { TenantRef } from '../../http/context.ts';
-import { client, type TestApp, testApp } from '../../test/app.ts';
+import { client, signInCodeFor, type TestApp, testApp } from '../../test/app.ts';
 import { engines } from '../../test/databases.ts';
 import { makeMarket, makeStaff, makeTenant, uniquePhone } from '../../test/factories.ts';
 import { verifyAuditChain } from '../audit/service.ts';
@@ -72,11 +72,7 @@ for (const engine of engines()) {
       const buyer = client(t.app, 'purbalingga.localhost');
       const phone = uniquePhone();
       await buyer.post('/api/auth/code/request', { phone });
-      await t.app.outbox.runOnce();
-      const code = (await buyer.get('/api/dev/inbox'))
-        .json()
-        .messages.find((m: { phone: string }) => m.phone === phone)
-        .body.match(/\d{6}/)[0];
+      const code = await signInCodeFor(t.app, buyer, phone);
       await buyer.post('/api/auth/code/verify', { phone, code });
       assert.equal((await buyer.get('/api/admin/markets')).statusCode, 403);
       assert.equal((await buyer.post('/api/admin/markets', segamas)).statusCode, 403);

@@ -1,8 +1,12 @@
+import { Link } from 'react-router';
 import type { Market, Program } from '../api';
-import { formatPhone, useT, whatsappLink } from '../i18n';
+import { formatPhone, useLang, useT, whatsappLink } from '../i18n';
 import { marketKindLabel } from '../labels';
 import { useTenant } from '../session';
 import { ErrorState, Loading } from '../ui';
+import { CATEGORIES } from './catalog';
+import { SearchBox } from './SearchBox';
+import './catalog.css';
 
 function ProgramCard({ program }: { program: Program }) {
   const t = useT();
@@ -10,6 +14,9 @@ function ProgramCard({ program }: { program: Program }) {
     <li className="card">
       <h3>{program.name}</h3>
       {program.description && <p>{program.description}</p>}
+      <Link to={`/cari?programId=${program.id}`} className="small-link">
+        {t('shop.programProducts')}
+      </Link>
       {program.whatsappPhone && (
         <p className="whatsapp">
           {t('home.whatsapp')}:{' '}
@@ -27,7 +34,9 @@ function MarketCard({ market }: { market: Market }) {
   const hasMap = market.lat !== null && market.lng !== null;
   return (
     <li className="card">
-      <h3>{market.name}</h3>
+      <h3>
+        <Link to={`/pasar/${market.id}`}>{market.name}</Link>
+      </h3>
       <p className="badge">{marketKindLabel(t, market.kind)}</p>
       <p>{market.address}</p>
       {market.hours && (
@@ -49,9 +58,10 @@ function MarketCard({ market }: { market: Market }) {
   );
 }
 
-/** Public home: who runs this market, its programs, and its markets. */
+/** Public home: search, categories, who runs this market, its programs, and its markets. */
 export default function Storefront() {
   const t = useT();
+  const { lang } = useLang();
   const { data, error, isPending, refetch } = useTenant();
   if (isPending) return <Loading />;
   if (error) return <ErrorState error={error} onRetry={() => void refetch()} />;
@@ -63,7 +73,19 @@ export default function Storefront() {
         <h1>{data.tenant.name}</h1>
         <p className="muted">{t('home.areaCode', { code: data.tenant.areaCode })}</p>
         <p>{t('home.intro')}</p>
+        <SearchBox />
       </section>
+
+      <nav aria-labelledby="categories-heading">
+        <h2 id="categories-heading">{t('shop.categories')}</h2>
+        <ul className="chips">
+          {CATEGORIES.map((category) => (
+            <li key={category.slug}>
+              <Link to={`/cari?category=${category.slug}`}>{category[lang]}</Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
 
       <section aria-labelledby="programs-heading">
         <h2 id="programs-heading">{t('home.programs')}</h2>

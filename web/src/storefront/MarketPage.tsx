@@ -1,0 +1,51 @@
+import { Link, useParams } from 'react-router';
+import { useT } from '../i18n';
+import { ErrorState, Loading } from '../ui';
+import { useMarketFront } from './catalog';
+import { ProductList } from './ProductList';
+import { ReferenceBoard } from './ReferenceBoard';
+import './catalog.css';
+
+/** /pasar/:marketId: a market's stalls, today's reference prices, and what it sells. */
+export default function MarketPage() {
+  const t = useT();
+  const { marketId = '' } = useParams();
+  const front = useMarketFront(marketId);
+  if (front.isPending) return <Loading />;
+  if (front.error) return <ErrorState error={front.error} onRetry={() => void front.refetch()} />;
+  const { market, stalls, referencePrices } = front.data;
+  return (
+    <div className="page">
+      <h1>{market.name}</h1>
+      <p className="muted">{[market.address, market.hours].filter(Boolean).join(' · ')}</p>
+
+      <section aria-labelledby="reference-heading">
+        <h2 id="reference-heading">{t('shop.referenceTitle')}</h2>
+        <ReferenceBoard prices={referencePrices} />
+      </section>
+
+      <section aria-labelledby="stalls-heading">
+        <h2 id="stalls-heading">{t('shop.stalls')}</h2>
+        {stalls.length === 0 ? (
+          <p className="muted">{t('shop.noStalls')}</p>
+        ) : (
+          <ul className="stall-list">
+            {stalls.map((stall) => (
+              <li key={stall.sellerId}>
+                <Link to={`/toko/${stall.sellerId}`}>{stall.name}</Link>
+                <span className="muted">
+                  {stall.stall && ` · ${stall.stall}`} · {t('shop.productCount', { count: stall.products })}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="market-products-heading">
+        <h2 id="market-products-heading">{t('shop.products')}</h2>
+        <ProductList filters={{ marketId }} />
+      </section>
+    </div>
+  );
+}
