@@ -1,5 +1,7 @@
 import type { Database } from '../src/db/database.ts';
 import type { DB } from '../src/db/schema.ts';
+import { normalizeSearchText, productSearchText } from '../src/modules/catalog/search.ts';
+import { CATEGORIES } from '../src/modules/catalog/taxonomy.ts';
 import { MARKET_NAMES, OWNER_NAMES, PRODUCTS, QUALIFIERS } from './names.ts';
 import { type Random, seededRandom } from './random.ts';
 
@@ -37,7 +39,7 @@ async function insertBatched<T extends Record<string, unknown>>(database: Databa
   }
 }
 
-/** Deterministic regency data: same seed, same rows. Products come only when the catalog schema exists. */
+/** Deterministic regency data: same seed, same rows. */
 export async function generate(database: Database, scale: Scale, seed = 2026): Promise<Generated> {
   const random: Random = seededRandom(seed);
   const tenants = Array.from({ length: scale.tenants }, (_, i) => ({
@@ -89,30 +91,83 @@ export async function generate(database: Database, scale: Scale, seed = 2026): P
     searchTerms: ['bawang merh', 'brambang', 'cabe rawit', 'lombok', 'telur', 'beras premium', 'ikan nila', 'tempe'],
     counts: { tenants: tenants.length, markets: markets.length, sellers: sellers.length, products: 0 },
   };
-  if (await hasTable(database, 'products')) {
-    generated.productIds = await generateProducts(database, scale, sellers, random);
-    generated.counts.products = generated.productIds.length;
-  }
+  generated.productIds = await generateProducts(database, scale, sellers, random);
+  generated.counts.products = generated.productIds.length;
   return generated;
 }
 
-async function hasTable(database: Database, table: string): Promise<boolean> {
-  const found = await database.db
-    .selectFrom('information_schema.tables' as never)
-    .select('table_name' as never)
-    .where('table_name' as never, '=', table as never)
-    .execute();
-  return found.length > 0;
+const WEIGHED = new Set(['kg', 'gram', 'ons']);
+
+/**
+ * Products with Indonesian titles spread over the sellers (a few sellers with many products,
+ * most with a handful), one or two variants each, written with the same derived columns the
+ * catalog service writes (search text, name key, cheapest price, vocabulary).
+ */
+async function generateProducts(
+  database: Database,
+  scale: Scale,
+  sellers: { tenant_id: string; id: string; program_id?: string; market_id?: string; business_name: string }[],
+  random: Random,
+): Promise<string[]> {
+  const ids: string[] = [];
+  const perTenant = Math.ceil(scale.productsTotal / scale.tenants);
+  const byTenant = new Map<string, typeof sellers>();
+  for (const seller of sellers) byTenant.set(seller.tenant_id, [...(byTenant.get(seller.tenant_id) ?? []), seller]);
+  let serial = 0;
+  for (const [tenantId, tenantSellers] of byTenant) {
+    const products: Record<string, unknown>[] = [];
+    const variants: Record<string, unknown>[] = [];
+    const words = new Set<string>();
+    for (let n = 0; n < perTenant; n++) {
+      const seller = random.skewed(tenantSellers);
+      const [base, category, unit, basePrice] = random.pick(PRODUCTS);
+      const title = `${base} ${random.pick(QUALIFIERS)}`;
+      const price = Math.round((basePrice * (0.8 + random.next() * 0.5)) / 500) * 500;
+      const id = `prd_b${pad(serial++, 15)}`;
+      const searchText = productSearchText([title, categoryLabel(category), seller.business_name]);
+      for (const word of searchText.split(' ')) if (word.length >= 3) words.add(word);
+      const weighed = WEIGHED.has(unit);
+      products.push({
+        tenant_id: tenantId,
+        id,
+        seller_id: seller.id,
+        program_id: seller.program_id,
+        market_id: seller.market_id,
+        category_slug: category,
+        title,
+        description: `${title} dari ${seller.business_name}.`,
+        listed: true,
+        min_price: price,
+        price_unit: unit,
+        name_key: normalizeSearchText(title),
+        search_text: searchText,
+      });
+      variants.push({
+        tenant_id: tenantId,
+        id: `var_b${pad(serial, 15)}`,
+        product_id: id,
+        position: 0,
+        unit,
+        step_milli: weighed ? 250 : 1000,
+        minimum_milli: weighed ? 250 : 1000,
+        price,
+        stock_mode: weighed ? 'daily' : 'counted',
+        stock_milli: weighed ? 0 : random.int(0, 50) * 1000,
+        weight_grams: weighed ? null : random.int(100, 2000),
+      });
+      ids.push(id);
+    }
+    await insertBatched(database, 'products', products);
+    await insertBatched(database, 'variants', variants);
+    await insertBatched(
+      database,
+      'search_words',
+      [...words].map((word) => ({ tenant_id: tenantId, word })),
+    );
+  }
+  return ids;
 }
 
-/** Filled in when the catalog lands: products with Indonesian titles spread over the sellers. */
-async function generateProducts(
-  _database: Database,
-  _scale: Scale,
-  _sellers: { tenant_id: string; id: string }[],
-  _random: Random,
-): Promise<string[]> {
-  void PRODUCTS;
-  void QUALIFIERS;
-  return [];
+function categoryLabel(slug: string): string {
+  return CATEGORIES.find((c) => c.slug === slug)?.id ?? slug;
 }

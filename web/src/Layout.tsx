@@ -90,7 +90,10 @@ export function Layout() {
       </ErrorBoundary>
       <footer className="footer">
         <p>{t('footer.about')}</p>
-        <Link to="/masuk/staf">{t('nav.staffSignIn')}</Link>
+        <p className="footer-links">
+          <Link to="/penjual/daftar">{t('nav.becomeSeller')}</Link>
+          <Link to="/masuk/staf">{t('nav.staffSignIn')}</Link>
+        </p>
       </footer>
     </>
   );

@@ -19,6 +19,7 @@ export const id = {
   'nav.signOut': 'Keluar',
   'nav.console': 'Konsol',
   'nav.staffSignIn': 'Untuk staf',
+  'nav.becomeSeller': 'Jualan di sini? Daftar jadi penjual',
   'footer.about': 'Lokapasar — pasar daring lokal, perangkat lunak terbuka.',
 
   'home.intro': 'Belanja dari pasar dan UMKM di daerah Anda.',
@@ -384,6 +385,7 @@ export const en: Record<MessageKey, string> = {
   'nav.signOut': 'Sign out',
   'nav.console': 'Console',
   'nav.staffSignIn': 'For staff',
+  'nav.becomeSeller': 'Sell here? Become a seller',
   'footer.about': 'Lokapasar — a local online market, open-source software.',
 
   'home.intro': 'Shop from markets and small businesses in your area.',

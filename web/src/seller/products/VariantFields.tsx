@@ -2,7 +2,7 @@ import { UNITS, type Unit } from '../../../../src/shared/quantity';
 import { SelectField, TextField } from '../../forms';
 import { useT } from '../../i18n';
 import { unitLabel } from '../../storefront/catalog';
-import { newVariant, type VariantDraft } from './draft';
+import { newVariant, type VariantDraft, withUnit } from './draft';
 
 type Props = {
   variants: VariantDraft[];
@@ -39,7 +39,7 @@ export function VariantFields({ variants, onChange, errorFor }: Props) {
               <SelectField
                 label={t('catalog.unit')}
                 value={variant.unit}
-                onChange={(event) => update(index, { unit: event.target.value as Unit })}
+                onChange={(event) => update(index, withUnit(variant, event.target.value as Unit))}
                 error={field('unit')}
               >
                 {UNITS.map((u) => (

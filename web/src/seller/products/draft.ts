@@ -31,17 +31,30 @@ export type ProductDraft = {
   variants: VariantDraft[];
 };
 
+/** What a unit is usually sold in: a quarter kilo, 100 grams, otherwise whole units. */
+const STEP_FOR: Partial<Record<Unit, string>> = { kg: '0,25', gram: '100' };
+/** Fresh goods sold by weight or bunch are "available today / sold out"; the rest are counted. */
+const DAILY_UNITS: Unit[] = ['kg', 'gram', 'ons', 'ikat'];
+
 export const newVariant = (unit: Unit = 'kg'): VariantDraft => ({
   name: '',
   unit,
   price: '',
-  step: unit === 'kg' ? '0,25' : '1',
-  minimum: unit === 'kg' ? '0,25' : '1',
-  stockMode: unit === 'kg' ? 'daily' : 'counted',
+  step: STEP_FOR[unit] ?? '1',
+  minimum: STEP_FOR[unit] ?? '1',
+  stockMode: DAILY_UNITS.includes(unit) ? 'daily' : 'counted',
   stock: '',
   weightGrams: '',
   active: true,
 });
+
+/** A new unit brings its usual step, minimum and stock mode, unless the seller had changed them. */
+export function withUnit(variant: VariantDraft, unit: Unit): VariantDraft {
+  const before = newVariant(variant.unit);
+  const after = newVariant(unit);
+  const keepOrSwap = <K extends 'step' | 'minimum' | 'stockMode'>(key: K) => (variant[key] === before[key] ? after[key] : variant[key]);
+  return { ...variant, unit, step: keepOrSwap('step'), minimum: keepOrSwap('minimum'), stockMode: keepOrSwap('stockMode') };
+}
 
 export const emptyDraft: ProductDraft = {
   title: '',
