@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Database } from '../src/db/database.ts';
 import type { DB } from '../src/db/schema.ts';
 import { normalizeSearchText, productSearchText } from '../src/modules/catalog/search.ts';
@@ -93,6 +94,8 @@ export async function generate(database: Database, scale: Scale, seed = 2026): P
   };
   generated.productIds = await generateProducts(database, scale, sellers, random);
   generated.counts.products = generated.productIds.length;
+  // A live database has planner statistics (autovacuum); a freshly bulk-loaded one not yet.
+  await sql`ANALYZE`.execute(database.db);
   return generated;
 }
 
