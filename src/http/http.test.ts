@@ -46,7 +46,7 @@ describe('HTTP edges', () => {
 
     const form = await post('phone=0812', 'application/x-www-form-urlencoded');
     assert.equal(form.statusCode, 415);
-    assert.equal(form.json().error.message, 'Jenis isi permintaan tidak didukung. Kirim sebagai JSON.');
+    assert.equal(form.json().error.message, 'Jenis isi permintaan tidak didukung: kirim JSON, atau berkas sebagai unggahan formulir.');
 
     const huge = await post(JSON.stringify({ phone: 'x'.repeat(300 * 1024) }), 'application/json');
     assert.equal(huge.statusCode, 413);

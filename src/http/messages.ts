@@ -12,7 +12,10 @@ const MESSAGES = {
   },
   bad_request: { id: 'Permintaan tidak dapat diproses.', en: 'The request could not be processed.' },
   invalid_json: { id: 'Isi permintaan bukan JSON yang benar.', en: 'The request body is not valid JSON.' },
-  unsupported_media_type: { id: 'Jenis isi permintaan tidak didukung. Kirim sebagai JSON.', en: 'Unsupported content type. Send JSON.' },
+  unsupported_media_type: {
+    id: 'Jenis isi permintaan tidak didukung: kirim JSON, atau berkas sebagai unggahan formulir.',
+    en: 'Unsupported content type: send JSON, or a file as a form upload.',
+  },
   file_too_large: { id: 'Berkas terlalu besar. Maksimal {mb} MB.', en: 'The file is too large. At most {mb} MB.' },
   unsupported_image: { id: 'Berkas ini bukan foto JPEG, PNG atau WebP.', en: 'This file is not a JPEG, PNG or WebP photo.' },
   unknown_media: { id: 'Foto tidak ditemukan. Unggah ulang fotonya.', en: 'Photo not found. Upload it again.' },
@@ -139,6 +142,49 @@ const MESSAGES = {
   invalid_cursor: {
     id: 'Penanda halaman tidak berlaku. Muat ulang daftar.',
     en: 'The page marker is not valid. Reload the list.',
+  },
+  // catalog: bulk import of products from a CSV or XLSX file
+  import_failed: {
+    id: 'Tidak ada yang disimpan: ada {count} kesalahan di berkas. Perbaiki baris yang ditandai lalu unggah lagi.',
+    en: 'Nothing was saved: the file has {count} errors. Fix the marked rows and upload it again.',
+  },
+  import_unreadable: {
+    id: 'Berkas ini bukan CSV atau Excel (.xlsx). Berkas .xls lama simpan dulu sebagai .xlsx atau CSV.',
+    en: 'This file is not a CSV or Excel (.xlsx) file. Save an old .xls file as .xlsx or CSV first.',
+  },
+  import_empty: { id: 'Berkas tidak berisi baris produk.', en: 'The file has no product rows.' },
+  import_too_many_rows: {
+    id: 'Berkas berisi {rows} baris; paling banyak {max} baris sekali unggah. Bagi menjadi beberapa berkas.',
+    en: 'The file has {rows} rows; at most {max} per upload. Split it into several files.',
+  },
+  import_missing_column: {
+    id: 'Kolom ini tidak ada di baris judul. Unduh berkas ekspor sebagai contoh.',
+    en: 'This column is missing from the header row. Download an export for an example.',
+  },
+  import_unknown_column: { id: 'Kolom tidak dikenal. Kolom yang dipakai: {columns}.', en: 'Unknown column. The columns are: {columns}.' },
+  import_unclosed_quote: {
+    id: 'Tanda kutip (") dibuka di baris ini tetapi tidak ditutup.',
+    en: 'A quote (") opened in this row is never closed.',
+  },
+  import_number: { id: 'Tulis bilangan bulat, contoh 45000 atau 45.000.', en: 'Write a whole number, e.g. 45000 or 45.000.' },
+  import_quantity: {
+    id: 'Tulis angka dengan paling banyak 3 angka di belakang koma, contoh 0,25.',
+    en: 'Write a number with at most 3 decimals, e.g. 0.25.',
+  },
+  import_yes_no: { id: 'Tulis ya atau tidak.', en: 'Write ya (yes) or tidak (no).' },
+  import_choice: { id: 'Pilih salah satu: {options}.', en: 'Use one of: {options}.' },
+  import_unknown_product: {
+    id: 'Produk ini tidak ada di toko ini. Kosongkan product_id untuk produk baru.',
+    en: 'This product is not in this shop. Leave product_id empty for a new product.',
+  },
+  import_product_differs: {
+    id: 'Berbeda dengan baris {row} dari produk yang sama. Samakan atau kosongkan.',
+    en: 'Differs from row {row} of the same product. Make them equal or leave this empty.',
+  },
+  import_duplicate_row: { id: 'Varian ini sudah ada di baris {row}.', en: 'This variant is already in row {row}.' },
+  import_too_many_variants: {
+    id: 'Satu produk paling banyak {maximum} varian.',
+    en: 'A product has at most {maximum} variants.',
   },
 } satisfies Record<string, Record<Lang, string>>;
 

@@ -363,6 +363,20 @@ export const id = {
   'catalog.history': 'Riwayat 30 hari',
   'catalog.noHistory': 'Belum ada harga acuan yang diterbitkan untuk pasar ini dalam 30 hari terakhir.',
   'catalog.exportCsv': 'Unduh CSV',
+
+  // ---- seller products: bulk import and export (import.*) ----
+  'import.title': 'Impor / ekspor',
+  'import.intro':
+    'Unduh produk Anda, ubah di Excel atau Google Sheets, lalu unggah lagi. Satu baris untuk tiap varian; kosongkan product_id untuk produk baru. Bila ada baris yang salah, tidak ada yang disimpan.',
+  'import.downloadCsv': 'Unduh CSV',
+  'import.downloadXlsx': 'Unduh Excel',
+  'import.upload': 'Unggah berkas CSV atau Excel',
+  'import.uploadHint': 'Kolom seperti berkas unduhan. Harga dalam rupiah bulat (45.000), jumlah boleh pakai koma (0,25).',
+  'import.uploading': 'Memeriksa dan menyimpan…',
+  'import.done': '{created} produk ditambahkan, {updated} diubah.',
+  'import.unchanged': '{rows} baris diperiksa, tidak ada perubahan.',
+  'import.row': 'Baris {row}',
+  'import.rowColumn': 'Baris {row}, kolom {column}',
 } as const;
 
 export type MessageKey = keyof typeof id;
@@ -729,4 +743,17 @@ export const en: Record<MessageKey, string> = {
   'catalog.history': 'Last 30 days',
   'catalog.noHistory': 'No reference prices were published for this market in the last 30 days.',
   'catalog.exportCsv': 'Download CSV',
+
+  'import.title': 'Import / export',
+  'import.intro':
+    'Download your products, edit them in Excel or Google Sheets, and upload the file again. One row per variant; leave product_id empty for a new product. If any row is wrong, nothing is saved.',
+  'import.downloadCsv': 'Download CSV',
+  'import.downloadXlsx': 'Download Excel',
+  'import.upload': 'Upload a CSV or Excel file',
+  'import.uploadHint': 'Columns as in the downloaded file. Prices in whole rupiah (45.000); quantities may use a decimal comma (0,25).',
+  'import.uploading': 'Checking and saving…',
+  'import.done': '{created} products added, {updated} changed.',
+  'import.unchanged': '{rows} rows checked, nothing changed.',
+  'import.row': 'Row {row}',
+  'import.rowColumn': 'Row {row}, column {column}',
 };

@@ -5,6 +5,7 @@ import { todayIn } from '../../shared/dates.ts';
 import { recordAudit } from '../audit/service.ts';
 import { listMarkets } from '../tenancy/service.ts';
 import { COMMODITIES, findCommodity } from './commodities.ts';
+import { writeCsv } from './csv.ts';
 import type { ReferencePriceRange, ReferencePricesInput, ReferencePriceView } from './schemas.ts';
 import { commodityName } from './views.ts';
 
@@ -131,13 +132,6 @@ export async function referencePriceHistory(ctx: Ctx, range: ReferencePriceRange
   return (await query.execute()).map((row) => ({ ...toView(ctx, row), publishedAt: row.published_at.toISOString() }));
 }
 
-/** A spreadsheet cell: quoted when needed, and never read as a formula. */
-function csvCell(value: string | number): string {
-  let text = String(value);
-  if (/^[=+\-@]/.test(text) && typeof value === 'string') text = `'${text}`;
-  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
 const CSV_HEADERS = {
   id: ['tanggal', 'pasar', 'kode_komoditas', 'komoditas', 'satuan', 'harga_rupiah', 'diterbitkan'],
   en: ['date', 'market', 'commodity_code', 'commodity', 'unit', 'price_rupiah', 'published_at'],
@@ -148,7 +142,7 @@ export async function referencePricesCsv(ctx: Ctx, range: ReferencePriceRange): 
   const rows = await referencePriceHistory(ctx, range);
   const lines = [
     CSV_HEADERS[ctx.lang],
-    ...rows.map((r) => [r.date, r.marketName, r.commodity, r.commodityName, r.unit, r.price, r.publishedAt]),
+    ...rows.map((r) => [r.date, r.marketName, r.commodity, r.commodityName, r.unit, String(r.price), r.publishedAt]),
   ];
-  return `\uFEFF${lines.map((cells) => cells.map(csvCell).join(',')).join('\r\n')}\r\n`;
+  return writeCsv(lines);
 }

@@ -5,8 +5,12 @@ import { requireActor } from '../../http/auth.ts';
 import { AppError } from '../../http/errors.ts';
 import { sellersOfUser } from '../sellers/lookup.ts';
 import { SELLER_STATUSES } from '../sellers/tables.ts';
+import { exportProducts, importProducts } from './import-export.ts';
+import { MAX_ROWS } from './product-import.ts';
+import { COLUMNS } from './product-sheet.ts';
 import { createProduct, listSellerProducts, updateProduct } from './products.ts';
 import { productInput, productPatch, sellerProduct, variantQuickEdit } from './schemas.ts';
+import { XLSX_MIME } from './sheet-file.ts';
 import { updateVariant } from './variants.ts';
 import { getSellerProduct } from './views.ts';
 
@@ -21,6 +25,21 @@ const sellerIdField = z.string().max(40).optional().describe("Defaults to the si
 function ownSellers(request: FastifyRequest) {
   return sellersOfUser(request.ctx(), requireActor(request).userId);
 }
+
+/** The seller named (the use case checks access), else the caller's own first one. */
+async function chosenSeller(request: FastifyRequest, named: string | undefined): Promise<string> {
+  const sellerId = named ?? (await ownSellers(request))[0]?.id;
+  if (!sellerId) throw new AppError('forbidden');
+  return sellerId;
+}
+
+const FILE_TYPES = { csv: 'text/csv; charset=utf-8', xlsx: XLSX_MIME } as const;
+const importDescription =
+  `Multipart field "file": CSV (comma or semicolon, UTF-8) or XLSX (first sheet), type read from the bytes. ` +
+  `Header row with the columns ${COLUMNS.join(', ')}; one row per variant, at most ${MAX_ROWS} rows. ` +
+  'Empty product_id = new product (rows with the same title are one product); empty variant_id = new variant; ' +
+  'variants of a product left out are deactivated; products not in the file are kept. Quantities in the unit ("0,25"), ' +
+  'price in whole rupiah ("45.000"), yes/no as ya/tidak. Any bad row: 400 import_failed with "row N: column" details, nothing saved.';
 
 /** Phone-first seller console: my products, the product form, the quick edit for the day. */
 export const sellerConsoleRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -63,9 +82,52 @@ export const sellerConsoleRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const { sellerId: named, ...input } = request.body;
-      const sellerId = named ?? (await ownSellers(request))[0]?.id;
-      if (!sellerId) throw new AppError('forbidden');
+      const sellerId = await chosenSeller(request, named);
       return reply.code(201).send({ product: await createProduct(request.ctx(), sellerId, input) });
+    },
+  );
+
+  for (const format of ['csv', 'xlsx'] as const) {
+    app.get(
+      `/seller/products/export.${format}`,
+      {
+        ...signedIn,
+        schema: {
+          tags,
+          summary: `My products as ${format.toUpperCase()}, one row per variant, to edit and import again`,
+          security,
+          querystring: z.object({ sellerId: sellerIdField }),
+          produces: [FILE_TYPES[format]],
+        },
+      },
+      async (request, reply) => {
+        const file = await exportProducts(request.ctx(), await chosenSeller(request, request.query.sellerId), format);
+        return reply.type(FILE_TYPES[format]).header('content-disposition', `attachment; filename="${file.fileName}"`).send(file.body);
+      },
+    );
+  }
+
+  app.post(
+    '/seller/products/import',
+    {
+      ...signedIn,
+      config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
+      schema: {
+        tags,
+        summary: 'Add and change products from a CSV or XLSX file: all rows or none',
+        description: importDescription,
+        security,
+        consumes: ['multipart/form-data'],
+        querystring: z.object({ sellerId: sellerIdField }),
+        response: { 200: z.object({ created: z.number(), updated: z.number(), rows: z.number() }) },
+      },
+    },
+    async (request) => {
+      if (!request.isMultipart()) throw new AppError('unsupported_media_type');
+      const sellerId = await chosenSeller(request, request.query.sellerId);
+      const file = await request.file();
+      if (!file) throw new AppError('bad_request');
+      return importProducts(request.ctx(), sellerId, await file.toBuffer());
     },
   );
 

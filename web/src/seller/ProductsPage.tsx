@@ -4,6 +4,7 @@ import { useT } from '../i18n';
 import { ErrorState, Loading, NotFound } from '../ui';
 import { statusLabel } from './labels';
 import { productsPath, type SellerProduct, useSellerProducts } from './products/api';
+import { ImportExport } from './products/ImportExport';
 import { ProductEditor } from './products/ProductEditor';
 import { QuickEdit } from './products/QuickEdit';
 import '../storefront/catalog.css';
@@ -76,6 +77,7 @@ function MyProducts() {
           {t('catalog.addProduct')}
         </Link>
       </p>
+      <ImportExport sellerId={sellerId} />
       {products.length === 0 ? (
         <p className="muted">{t('catalog.noProductsYet')}</p>
       ) : (
