@@ -118,7 +118,16 @@ if (fs.existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium')) {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'lokapasar-bench-web-'));
   const app = await startApp({ DATA_DIR: work, DATABASE_URL: '', DEMO: 'true', SEED_DEMO: 'true', NODE_ENV: 'development' });
   const port = new URL(app.url).port;
-  pages = await measurePages([{ page: 'storefront home', url: `http://purbalingga.localhost:${port}/` }]);
+  const origin = `http://purbalingga.localhost:${port}`;
+  const listed = (await (
+    await fetch(`${app.url}/api/catalog/products?limit=1`, { headers: { host: 'purbalingga.localhost' } })
+  ).json()) as {
+    products: { id: string }[];
+  };
+  pages = await measurePages([
+    { page: 'storefront home', url: `${origin}/` },
+    ...listed.products.map((p) => ({ page: 'product page', url: `${origin}/produk/${p.id}` })),
+  ]);
   await app.stop();
   fs.rmSync(work, { recursive: true, force: true });
   for (const page of pages) {
