@@ -112,4 +112,36 @@ describe('operator CLI', () => {
     assert.equal(out.ok, true);
     assert.ok(out.results.find((r: { slug: string; rows: number }) => r.slug === 'brebes' && r.rows >= 2));
   });
+
+  test('qris tools print the dynamic payload and the fields of a payload', async () => {
+    const vectors = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, '../../shared/vectors/qris.json'), 'utf8'));
+    const [vector] = vectors.static_to_dynamic;
+    const dynamic = await cli('qris', 'dynamic', '--amount', String(vector.amount), vector.static);
+    assert.equal(dynamic.code, 0, dynamic.stderr);
+    assert.equal(dynamic.stdout.trim(), vector.dynamic);
+
+    const parsed = await cli('qris', 'parse', vector.dynamic, '--json');
+    assert.equal(parsed.code, 0, parsed.stderr);
+    assert.deepEqual(JSON.parse(parsed.stdout), {
+      merchant_name: 'Warung Sayur Bu Sugeng',
+      city: 'Kab. Demak',
+      postal_code: '59567',
+      mcc: '5812',
+      nmid: 'ID1020017611473',
+      point_of_initiation: 'dynamic',
+      amount: vector.amount,
+      crc: vector.dynamic.slice(-4),
+      crc_valid: true,
+    });
+
+    const tampered = await cli('qris', 'parse', vectors.invalid[0].payload, '--json');
+    assert.equal(tampered.code, 1);
+    assert.equal(JSON.parse(tampered.stdout).crc_valid, false);
+    const truncated = await cli('qris', 'parse', vectors.invalid[2].payload);
+    assert.equal(truncated.code, 2);
+    assert.match(truncated.stderr, /not a QRIS payload/);
+    const fraction = await cli('qris', 'dynamic', '--amount', '12.5', vector.static);
+    assert.equal(fraction.code, 2);
+    assert.match(fraction.stderr, /--amount must be whole rupiah/);
+  });
 });

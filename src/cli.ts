@@ -9,6 +9,7 @@ import { verifyAuditChain } from './modules/audit/service.ts';
 import { seedDemo } from './modules/demo/seed.ts';
 import { createInvite } from './modules/identity/invites.ts';
 import { ROLES } from './modules/identity/roles.ts';
+import { parseQris, QrisError, toDynamicQris } from './modules/payments/qris.ts';
 import { createTenant } from './modules/tenancy/create-tenant.ts';
 import { tenantInput } from './modules/tenancy/schemas.ts';
 import { findTenantBySlug } from './modules/tenancy/service.ts';
@@ -23,7 +24,9 @@ const USAGE = `Lokapasar operator commands (npm run cli -- <command> [options] [
   tenant list                              all regencies
   user invite --tenant S --role R [--phone 0812…]
                                            one-time staff invite link
-  audit verify [--tenant S]                recompute the audit log hash chains`;
+  audit verify [--tenant S]                recompute the audit log hash chains
+  qris parse "<payload>"                   the fields of a QRIS payload and whether its CRC is valid
+  qris dynamic --amount 15000 "<static>"   the merchant's static QRIS turned into one for that exact amount`;
 
 /** A mistake the operator can fix; printed without a stack trace, exit code 2. */
 class UsageError extends Error {}
@@ -108,6 +111,41 @@ async function userInvite(values: Record<string, string | string[] | boolean | u
   out.print({ inviteUrl: url, role: role.data, expiresAt: result.expiresAt.toISOString() }, `Invite (${role.data}): ${url}`);
 }
 
+function qrisPayload(args: string[]): string {
+  if (args.length !== 1 || !args[0]) throw new UsageError('give the QRIS payload as one quoted argument');
+  return args[0];
+}
+
+function qrisParse(args: string[], out: Output) {
+  const info = parseQrisOrExplain(qrisPayload(args));
+  out.print({ ...info }, JSON.stringify(info, null, 2));
+  if (!info.crc_valid) {
+    console.error('error: the CRC does not match: the payload was changed or copied incompletely');
+    process.exitCode = 1;
+  }
+}
+
+function qrisDynamic(args: string[], amountText: string | undefined, out: Output) {
+  const amount = Number(amountText);
+  if (!amountText || !/^\d+$/.test(amountText)) throw new UsageError('--amount must be whole rupiah, e.g. --amount 15000');
+  try {
+    const payload = toDynamicQris(qrisPayload(args), amount);
+    out.print({ payload, amount }, payload);
+  } catch (error) {
+    if (error instanceof QrisError) throw new UsageError(error.message);
+    throw error;
+  }
+}
+
+function parseQrisOrExplain(payload: string) {
+  try {
+    return parseQris(payload);
+  } catch (error) {
+    if (error instanceof QrisError) throw new UsageError(`not a QRIS payload: ${error.message}`);
+    throw error;
+  }
+}
+
 async function main(argv: string[]) {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -123,10 +161,13 @@ async function main(argv: string[]) {
       tenant: { type: 'string' },
       role: { type: 'string' },
       phone: { type: 'string' },
+      amount: { type: 'string' },
     },
   });
   const out = output(Boolean(values.json));
-  const command = positionals.join(' ');
+  // Commands are one or two words (`migrate`, `tenant create`); what follows is their argument.
+  const [group = '', verb, ...args] = positionals;
+  const command = [group, verb].filter(Boolean).join(' ');
   switch (command) {
     case 'migrate': {
       const result = await withDatabase(async (database) => migrate(database));
@@ -149,6 +190,10 @@ async function main(argv: string[]) {
     }
     case 'user invite':
       return userInvite(values, out);
+    case 'qris parse':
+      return qrisParse(args, out);
+    case 'qris dynamic':
+      return qrisDynamic(args, values.amount, out);
     case 'audit verify': {
       const results = await withDatabase(async (database) => {
         const tenants = await database.db.selectFrom('tenants').select(['id', 'slug']).orderBy('slug').execute();
