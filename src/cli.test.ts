@@ -105,12 +105,21 @@ describe('operator CLI', () => {
     assert.match(unknown.stderr, /unknown command "frobnicate"/);
   });
 
-  test('audit verify reports intact chains', async () => {
+  test('audit and ledger verify report intact books', async () => {
     const verified = await cli('audit', 'verify', '--json');
     assert.equal(verified.code, 0, verified.stderr);
     const out = JSON.parse(verified.stdout);
     assert.equal(out.ok, true);
     assert.ok(out.results.find((r: { slug: string; rows: number }) => r.slug === 'brebes' && r.rows >= 2));
+    const ledger = await cli('ledger', 'verify', '--tenant', 'brebes', '--json');
+    assert.equal(ledger.code, 0, ledger.stderr);
+    assert.deepEqual(
+      JSON.parse(ledger.stdout).results.map((r: { slug: string; ok: boolean }) => [r.slug, r.ok]),
+      [['brebes', true]],
+    );
+    const unknown = await cli('ledger', 'verify', '--tenant', 'atlantis');
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.stderr, /no tenant with slug "atlantis"/);
   });
 
   test('qris tools print the dynamic payload and the fields of a payload', async () => {

@@ -9,6 +9,7 @@ import { verifyAuditChain } from './modules/audit/service.ts';
 import { seedDemo } from './modules/demo/seed.ts';
 import { createInvite } from './modules/identity/invites.ts';
 import { ROLES } from './modules/identity/roles.ts';
+import { verifyLedger } from './modules/ledger/service.ts';
 import { parseQris, QrisError, toDynamicQris } from './modules/payments/qris.ts';
 import { createTenant } from './modules/tenancy/create-tenant.ts';
 import { tenantInput } from './modules/tenancy/schemas.ts';
@@ -25,6 +26,7 @@ const USAGE = `Lokapasar operator commands (npm run cli -- <command> [options] [
   user invite --tenant S --role R [--phone 0812…]
                                            one-time staff invite link
   audit verify [--tenant S]                recompute the audit log hash chains
+  ledger verify [--tenant S]               find ledger transactions whose postings do not sum to zero
   qris parse "<payload>"                   the fields of a QRIS payload and whether its CRC is valid
   qris dynamic --amount 15000 "<static>"   the merchant's static QRIS turned into one for that exact amount`;
 
@@ -49,6 +51,16 @@ async function withDatabase<T>(fn: (database: Database) => Promise<T>): Promise<
   } finally {
     await database.close();
   }
+}
+
+/** Runs a check on every tenant, or on the one named by --tenant, labelling each result with its slug. */
+async function forEachTenant<T extends object>(slug: string | undefined, check: (db: Database['db'], tenantId: string) => Promise<T>) {
+  return withDatabase(async (database) => {
+    const tenants = await database.db.selectFrom('tenants').select(['id', 'slug']).orderBy('slug').execute();
+    const chosen = slug ? tenants.filter((t) => t.slug === slug) : tenants;
+    if (slug && chosen.length === 0) throw new UsageError(`no tenant with slug "${slug}"`);
+    return Promise.all(chosen.map(async (t) => ({ slug: t.slug, ...(await check(database.db, t.id)) })));
+  });
 }
 
 /** Where the regency is reached: its own domain if it has one, else `<slug>.BASE_DOMAIN` or `<slug>.localhost`. */
@@ -195,17 +207,25 @@ async function main(argv: string[]) {
     case 'qris dynamic':
       return qrisDynamic(args, values.amount, out);
     case 'audit verify': {
-      const results = await withDatabase(async (database) => {
-        const tenants = await database.db.selectFrom('tenants').select(['id', 'slug']).orderBy('slug').execute();
-        const chosen = values.tenant ? tenants.filter((t) => t.slug === values.tenant) : tenants;
-        if (values.tenant && chosen.length === 0) throw new UsageError(`no tenant with slug "${values.tenant}"`);
-        return Promise.all(chosen.map(async (t) => ({ slug: t.slug, ...(await verifyAuditChain(database.db, t.id)) })));
-      });
+      const results = await forEachTenant(values.tenant, (db, tenantId) => verifyAuditChain(db, tenantId));
       out.print(
         { ok: results.every((r) => r.ok), results },
         results.map((r) => `${r.slug.padEnd(20)} ${r.rows} rows  ${r.ok ? 'ok' : `BROKEN at seq ${r.firstBadSeq}`}`).join('\n'),
       );
       if (!results.every((r) => r.ok)) process.exitCode = 1;
+      return;
+    }
+    case 'ledger verify': {
+      const results = await forEachTenant(values.tenant, (db, tenantId) => verifyLedger(db, tenantId));
+      const ok = results.every((r) => r.ok);
+      const listed = (r: (typeof results)[number]) =>
+        r.unbalanced.map((u) => `${u.transactionId} (${u.postings} postings, sum ${u.sum})`).join(', ');
+      out.print(
+        // JSON has no bigint: sums go out as strings.
+        { ok, results: results.map((r) => ({ ...r, unbalanced: r.unbalanced.map((u) => ({ ...u, sum: String(u.sum) })) })) },
+        results.map((r) => `${r.slug.padEnd(20)} ${r.transactions} transactions  ${r.ok ? 'ok' : `UNBALANCED ${listed(r)}`}`).join('\n'),
+      );
+      if (!ok) process.exitCode = 1;
       return;
     }
     default:

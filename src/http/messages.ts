@@ -83,6 +83,7 @@ const MESSAGES = {
   },
   slug_taken: { id: 'Slug ini sudah dipakai daerah lain.', en: 'This slug is already used by another region.' },
   domain_taken: { id: 'Alamat domain ini sudah dipakai daerah lain.', en: 'This domain is already used by another region.' },
+  ledger_unbalanced: { id: 'Jurnal tidak seimbang: selisih Rp {sum}.', en: 'The journal entry does not balance: off by Rp {sum}.' },
   duplicate_name: { id: 'Nama ini sudah dipakai.', en: 'This name is already used.' },
   password_too_short: { id: 'Kata sandi minimal 10 karakter.', en: 'The password needs at least 10 characters.' },
   phone_mismatch: { id: 'Undangan ini untuk nomor HP lain.', en: 'This invitation is for another phone number.' },

@@ -1,0 +1,55 @@
+import type { ColumnType } from 'kysely';
+
+type CreatedAt = ColumnType<Date, Date | undefined, never>;
+
+export const ACCOUNT_KINDS = ['asset', 'liability', 'revenue', 'expense'] as const;
+export type AccountKind = (typeof ACCOUNT_KINDS)[number];
+
+/** The money movements the ledger knows; add one here when a new flow starts posting. */
+export const TRANSACTION_KINDS = [
+  'buyer_payment',
+  'program_fee',
+  'seller_payable',
+  'courier_fee',
+  'refund',
+  'payout',
+  'cash_collected',
+] as const;
+export type TransactionKind = (typeof TRANSACTION_KINDS)[number];
+
+export interface LedgerAccountsTable {
+  tenant_id: string;
+  id: string;
+  code: string;
+  kind: AccountKind;
+  name: string;
+  created_at: CreatedAt;
+}
+
+export interface LedgerTransactionsTable {
+  tenant_id: string;
+  id: string;
+  kind: TransactionKind;
+  reference_type: string | null;
+  reference_id: string | null;
+  idempotency_key: string | null;
+  memo: ColumnType<string, string | undefined, never>;
+  occurred_at: Date;
+  created_by: string;
+  created_at: CreatedAt;
+}
+
+export interface LedgerPostingsTable {
+  tenant_id: string;
+  transaction_id: string;
+  line: number;
+  account_id: string;
+  /** Integer rupiah: positive = debit, negative = credit. */
+  amount: bigint;
+}
+
+export interface LedgerTables {
+  ledger_accounts: LedgerAccountsTable;
+  ledger_transactions: LedgerTransactionsTable;
+  ledger_postings: LedgerPostingsTable;
+}
