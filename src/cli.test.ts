@@ -123,7 +123,7 @@ describe('operator CLI', () => {
   });
 
   test('qris tools print the dynamic payload and the fields of a payload', async () => {
-    const vectors = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, '../../shared/vectors/qris.json'), 'utf8'));
+    const vectors = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, 'test/vectors/qris.json'), 'utf8'));
     const [vector] = vectors.static_to_dynamic;
     const dynamic = await cli('qris', 'dynamic', '--amount', String(vector.amount), vector.static);
     assert.equal(dynamic.code, 0, dynamic.stderr);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { midtransAmount, midtransOutcome, midtransSignature, verifyMidtransSignature } from './midtrans.ts';
 
-const vectors = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, '../../../../shared/vectors/midtrans.json'), 'utf8'));
+const vectors = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, '../../test/vectors/midtrans.json'), 'utf8'));
 
 test('the signature is SHA-512 of order id, status code, gross amount as sent, and server key', () => {
   const { order_id, status_code, gross_amount, server_key, signature_key } = vectors.signature_check;

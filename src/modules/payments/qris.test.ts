@@ -4,7 +4,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { crc16, parseQris, QrisError, toDynamicQris } from './qris.ts';
 
-const vectors = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, '../../../../shared/vectors/qris.json'), 'utf8'));
+const vectors = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, '../../test/vectors/qris.json'), 'utf8'));
 
 test('CRC-16/CCITT-FALSE check values', () => {
   for (const { input, crc } of vectors.crc_check) assert.equal(crc16(input), crc);
