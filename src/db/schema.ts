@@ -4,6 +4,7 @@ import type { IdentityTables } from '../modules/identity/tables.ts';
 import type { LedgerTables } from '../modules/ledger/tables.ts';
 import type { MediaTables } from '../modules/media/tables.ts';
 import type { MessagingTables } from '../modules/messaging/tables.ts';
+import type { OrdersTables } from '../modules/orders/tables.ts';
 import type { SellersTables } from '../modules/sellers/tables.ts';
 import type { TenancyTables } from '../modules/tenancy/tables.ts';
 
@@ -16,4 +17,5 @@ export interface DB
     MediaTables,
     SellersTables,
     CatalogTables,
-    LedgerTables {}
+    LedgerTables,
+    OrdersTables {}

@@ -19,6 +19,7 @@ import { mediaRoutes } from '../modules/media/routes.ts';
 import { simulatorChannel } from '../modules/messaging/channels.ts';
 import { messagingRoutes } from '../modules/messaging/routes.ts';
 import { createOutboxWorker, type OutboxWorker } from '../modules/messaging/worker.ts';
+import { orderRoutes } from '../modules/orders/routes.ts';
 import { sellerRoutes } from '../modules/sellers/routes.ts';
 import { tenancyRoutes } from '../modules/tenancy/routes.ts';
 import { cachedTenantResolver } from '../modules/tenancy/service.ts';
@@ -144,6 +145,7 @@ export async function buildApp(config: Config, database: Database): Promise<App>
   await app.register(sellerRoutes, { prefix: '/api' });
   await app.register(mediaRoutes, { prefix: '/api' });
   await app.register(catalogRoutes, { prefix: '/api' });
+  await app.register(orderRoutes, { prefix: '/api' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await registerWeb(app, config.webDir);

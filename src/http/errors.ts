@@ -20,6 +20,8 @@ const STATUS = {
   invite_invalid: 410,
   conflict: 409,
   invalid_transition: 409,
+  cart_empty: 409,
+  stock_unavailable: 409,
   payload_too_large: 413,
   file_too_large: 413,
   unsupported_image: 415,

@@ -187,6 +187,22 @@ const MESSAGES = {
     id: 'Satu produk paling banyak {maximum} varian.',
     en: 'A product has at most {maximum} variants.',
   },
+  // orders
+  cart_empty: { id: 'Keranjang masih kosong.', en: 'The cart is empty.' },
+  stock_unavailable: {
+    id: 'Sebagian barang tidak tersedia lagi. Belum ada yang dipesan: ubah keranjang lalu coba lagi.',
+    en: 'Some items are no longer available. Nothing was ordered: change the cart and try again.',
+  },
+  variant_unavailable: { id: 'Barang ini tidak tersedia.', en: 'This item is not available.' },
+  out_of_stock: { id: 'Stok tidak cukup.', en: 'Not enough stock.' },
+  quantity_not_orderable: {
+    id: 'Jumlah minimal {minimum} {unit} dan kelipatan {step} {unit}.',
+    en: 'At least {minimum} {unit}, in steps of {step} {unit}.',
+  },
+  mixed_programs: {
+    id: 'Keranjang berisi barang dari program yang berbeda. Pesan secara terpisah.',
+    en: 'The cart has items from different programs. Order them separately.',
+  },
 } satisfies Record<string, Record<Lang, string>>;
 
 export type MessageCode = keyof typeof MESSAGES;

@@ -1,0 +1,129 @@
+import { sql } from 'kysely';
+import { type Ctx, inTransaction } from '../../http/context.ts';
+import { AppError, type FieldIssue, fieldError } from '../../http/errors.ts';
+import type { MessageCode } from '../../http/messages.ts';
+import { newId } from '../../shared/ids.ts';
+import { linePrice } from '../../shared/quantity.ts';
+import { type OrderableVariant, type ReserveFailure, reserveStock } from '../catalog/reservations.ts';
+import { cartLines, findCartId } from './cart.ts';
+import { nextOrderNumber } from './numbers.ts';
+import type { CheckoutInput, OrderView } from './schemas.ts';
+import { recordOrderEvent } from './states.ts';
+import type { FulfilmentMethod } from './tables.ts';
+import { buyerOf, getOrder } from './views.ts';
+
+const FAILURE_CODES: Record<ReserveFailure, MessageCode> = {
+  out_of_stock: 'out_of_stock',
+  off_step: 'quantity_not_orderable',
+  unavailable: 'variant_unavailable',
+};
+
+interface ReservedLine {
+  variant: OrderableVariant;
+  quantityMilli: number;
+}
+
+/** Takes stock for every cart line; if any line fails, throws with every failed line (the caller's rollback releases the rest). */
+async function reserveCart(ctx: Ctx, cartId: string): Promise<ReservedLine[]> {
+  // Variant id order: concurrent checkouts lock the same stock rows in the same order, so they cannot deadlock.
+  const lines = await cartLines(ctx, cartId);
+  if (lines.length === 0) throw new AppError('cart_empty');
+  const reserved: ReservedLine[] = [];
+  const issues: FieldIssue[] = [];
+  for (const line of lines) {
+    const result = await reserveStock(ctx, line.variant_id, line.quantity_milli);
+    if (result.ok) reserved.push({ variant: result.variant, quantityMilli: line.quantity_milli });
+    else issues.push({ field: `lines.${line.variant_id}`, code: FAILURE_CODES[result.reason] });
+  }
+  if (issues.length > 0) throw new AppError('stock_unavailable', { details: issues });
+  return reserved;
+}
+
+/** One method for every seller in the order; methods for sellers no longer in the cart are ignored. */
+function fulfilmentsFor(reserved: ReservedLine[], chosen: CheckoutInput['fulfilment']) {
+  const sellerIds = [...new Set(reserved.map((line) => line.variant.sellerId))].sort();
+  const missing = sellerIds.filter((sellerId) => !Object.hasOwn(chosen, sellerId));
+  if (missing.length > 0) {
+    throw new AppError('validation_failed', {
+      details: missing.map((sellerId) => ({ field: `fulfilment.${sellerId}`, code: 'required' })),
+    });
+  }
+  return sellerIds.map((sellerId) => ({ sellerId, method: chosen[sellerId] as FulfilmentMethod }));
+}
+
+/**
+ * Turns the buyer's cart into an order awaiting payment, in one transaction: reserves every
+ * line's stock, numbers the order, writes its lines (priced once per line), one fulfilment
+ * per seller and the first event, and empties the cart. Any failure leaves nothing reserved
+ * and the cart as it was.
+ */
+export async function checkout(ctx: Ctx, input: CheckoutInput): Promise<OrderView> {
+  const buyerId = buyerOf(ctx);
+  const orderId = await inTransaction(ctx, async (tx) => {
+    const cartId = await findCartId(tx, buyerId, true);
+    if (!cartId) throw new AppError('cart_empty');
+    const reserved = await reserveCart(tx, cartId);
+    const programIds = new Set(reserved.map((line) => line.variant.programId));
+    if (programIds.size > 1) throw fieldError('cart', 'mixed_programs');
+    const fulfilments = fulfilmentsFor(reserved, input.fulfilment);
+
+    const programId = reserved[0]?.variant.programId as string;
+    const program = await tx.db
+      .selectFrom('programs')
+      // Added by the orders migration; the tenancy module's table type does not know it.
+      .select(['slug', sql<number>`payment_timeout_minutes`.as('timeoutMinutes')])
+      .where('tenant_id', '=', tx.tenant.id)
+      .where('id', '=', programId)
+      .executeTakeFirstOrThrow();
+    const now = new Date();
+    const number = await nextOrderNumber(tx, program.slug, now);
+    const id = newId('ord');
+    const lines = reserved.map(({ variant, quantityMilli }, position) => ({
+      tenant_id: tx.tenant.id,
+      order_id: id,
+      position,
+      variant_id: variant.id,
+      seller_id: variant.sellerId,
+      product_title: variant.productTitle,
+      variant_name: variant.name,
+      unit: variant.unit,
+      unit_price: variant.price,
+      quantity_milli: quantityMilli,
+      line_total: linePrice(variant.price, quantityMilli),
+    }));
+    const goodsTotal = lines.reduce((sum, line) => sum + line.line_total, 0n);
+
+    await tx.db
+      .insertInto('orders')
+      .values({
+        tenant_id: tx.tenant.id,
+        id,
+        number,
+        buyer_user_id: buyerId,
+        program_id: programId,
+        status: 'awaiting_payment',
+        goods_total: goodsTotal,
+        // Delivery tariffs come with the delivery module.
+        delivery_fee: 0n,
+        total: goodsTotal,
+        address: input.address,
+        area_code: input.areaCode,
+        lat: input.lat ?? null,
+        lng: input.lng ?? null,
+        notes: input.notes,
+        reserved_until: new Date(now.getTime() + program.timeoutMinutes * 60_000),
+      })
+      .execute();
+    await tx.db.insertInto('order_lines').values(lines).execute();
+    await tx.db
+      .insertInto('fulfilments')
+      .values(
+        fulfilments.map((f) => ({ tenant_id: tx.tenant.id, id: newId('ful'), order_id: id, seller_id: f.sellerId, method: f.method })),
+      )
+      .execute();
+    await recordOrderEvent(tx, { orderId: id, from: null, to: 'awaiting_payment' });
+    await tx.db.deleteFrom('cart_lines').where('tenant_id', '=', tx.tenant.id).where('cart_id', '=', cartId).execute();
+    return id;
+  });
+  return getOrder(ctx, orderId);
+}

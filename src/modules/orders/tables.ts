@@ -1,0 +1,113 @@
+import type { ColumnType, Generated } from 'kysely';
+import type { Unit } from '../../shared/quantity.ts';
+
+type CreatedAt = ColumnType<Date, Date | undefined, never>;
+/** bigint rupiah: read as bigint, written as number or bigint. */
+type Rupiah = ColumnType<bigint, bigint | number, bigint | number>;
+/** numeric(9,6): read as a string, written as a number or null. */
+type Coordinate = ColumnType<string | null, number | null | undefined, number | null>;
+
+export const ORDER_STATUSES = [
+  'awaiting_payment',
+  'paid',
+  'cancelled',
+  'expired',
+  'accepted',
+  'rejected',
+  'refunded',
+  'ready',
+  'delivered',
+  'completed',
+] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+
+export const FULFILMENT_METHODS = ['delivery', 'pickup', 'seller_shipping'] as const;
+export type FulfilmentMethod = (typeof FULFILMENT_METHODS)[number];
+
+export interface CartsTable {
+  tenant_id: string;
+  id: string;
+  user_id: string | null;
+  guest_token_hash: string | null;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+
+export interface CartLinesTable {
+  tenant_id: string;
+  cart_id: string;
+  variant_id: string;
+  quantity_milli: number;
+}
+
+export interface OrderCountersTable {
+  tenant_id: string;
+  year: number;
+  last_number: number;
+}
+
+export interface OrdersTable {
+  tenant_id: string;
+  id: string;
+  number: string;
+  buyer_user_id: string;
+  program_id: string;
+  status: OrderStatus;
+  goods_total: Rupiah;
+  delivery_fee: Rupiah;
+  total: Rupiah;
+  address: string;
+  area_code: string;
+  lat: Coordinate;
+  lng: Coordinate;
+  notes: Generated<string>;
+  reserved_until: Date;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+
+export interface OrderLinesTable {
+  tenant_id: string;
+  order_id: string;
+  position: number;
+  variant_id: string;
+  seller_id: string;
+  product_title: string;
+  variant_name: Generated<string>;
+  unit: Unit;
+  unit_price: Rupiah;
+  quantity_milli: number;
+  line_total: Rupiah;
+  final_quantity_milli: number | null;
+  final_line_total: ColumnType<bigint | null, bigint | number | null | undefined, bigint | number | null>;
+}
+
+export interface FulfilmentsTable {
+  tenant_id: string;
+  id: string;
+  order_id: string;
+  seller_id: string;
+  method: FulfilmentMethod;
+  status: Generated<'pending' | 'accepted' | 'rejected' | 'ready' | 'delivered'>;
+  created_at: CreatedAt;
+}
+
+export interface OrderEventsTable {
+  tenant_id: string;
+  id: string;
+  order_id: string;
+  from_status: OrderStatus | null;
+  to_status: OrderStatus;
+  actor: string;
+  reason: Generated<string>;
+  created_at: CreatedAt;
+}
+
+export interface OrdersTables {
+  carts: CartsTable;
+  cart_lines: CartLinesTable;
+  order_counters: OrderCountersTable;
+  orders: OrdersTable;
+  order_lines: OrderLinesTable;
+  fulfilments: FulfilmentsTable;
+  order_events: OrderEventsTable;
+}
