@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { type Ctx, inTransaction } from '../../http/context.ts';
 import { AppError, type FieldIssue, fieldError } from '../../http/errors.ts';
 import type { MessageCode } from '../../http/messages.ts';
@@ -71,7 +70,7 @@ export async function checkout(ctx: Ctx, input: CheckoutInput): Promise<OrderVie
     const program = await tx.db
       .selectFrom('programs')
       // Added by the orders migration; the tenancy module's table type does not know it.
-      .select(['slug', sql<number>`payment_timeout_minutes`.as('timeoutMinutes')])
+      .select(['slug', 'payment_timeout_minutes as timeoutMinutes'])
       .where('tenant_id', '=', tx.tenant.id)
       .where('id', '=', programId)
       .executeTakeFirstOrThrow();

@@ -27,6 +27,8 @@ export interface ProgramsTable {
   active: Generated<boolean>;
   /** Checklist item codes curators tick before approving a seller. */
   curation_checklist: ColumnType<string[], string | undefined, string>;
+  /** How long an unpaid order keeps its stock reserved. */
+  payment_timeout_minutes: Generated<number>;
   created_at: CreatedAt;
 }
 
