@@ -1,4 +1,5 @@
 import type { Executor } from '../db/database.ts';
+import { isDeadlock } from '../db/errors.ts';
 import type { Role } from '../modules/identity/roles.ts';
 import type { Lang } from './messages.ts';
 
@@ -34,8 +35,20 @@ export function actorLabel(ctx: Pick<Ctx, 'actor'>, fallback = 'system'): string
   return ctx.actor ? `${ctx.actor.name || ctx.actor.phone} (${ctx.actor.userId})` : fallback;
 }
 
-/** Runs `fn` in a transaction, joining the caller's one if there already is one. */
+/**
+ * Runs `fn` in a transaction, joining the caller's one if there already is one. A transaction
+ * PostgreSQL aborted as a deadlock victim is run again (up to 3 times): two use cases that
+ * lock the same rows in different orders, say a checkout and a seller's quick edit, then both
+ * succeed instead of one answering 500. `fn` must keep its effects inside the transaction.
+ */
 export async function inTransaction<T>(ctx: Ctx, fn: (ctx: Ctx) => Promise<T>): Promise<T> {
   if (ctx.db.isTransaction) return fn(ctx);
-  return ctx.db.transaction().execute((trx) => fn({ ...ctx, db: trx }));
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await ctx.db.transaction().execute((trx) => fn({ ...ctx, db: trx }));
+    } catch (error) {
+      if (!isDeadlock(error) || attempt >= 3) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * attempt));
+    }
+  }
 }
