@@ -1,4 +1,5 @@
 import type { Db } from '../db/database.ts';
+import type { DB } from '../db/schema.ts';
 import type { TenantRef } from '../http/context.ts';
 import type { Role } from '../modules/identity/roles.ts';
 import { ensureUser, grantRole } from '../modules/identity/users.ts';
@@ -47,4 +48,18 @@ export async function makeMarket(db: Db, tenantId: string, name = `Pasar ${newId
     .values({ tenant_id: tenantId, id, name, kind: 'traditional_market', area_code: '33.03.05', hours: 'Setiap hari' })
     .execute();
   return { id, name };
+}
+
+/** How many rows each table holds for a tenant: "nothing half-written" means these do not move. */
+export async function rowCounts<T extends keyof DB>(db: Db, tenantId: string, tables: readonly T[]): Promise<Record<T, number>> {
+  const counts = {} as Record<T, number>;
+  for (const table of tables) {
+    const row = await db
+      .selectFrom(table as 'tenants')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('tenant_id' as 'id', '=', tenantId)
+      .executeTakeFirstOrThrow();
+    counts[table] = Number(row.n);
+  }
+  return counts;
 }

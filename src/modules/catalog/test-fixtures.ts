@@ -1,6 +1,7 @@
 // Factories for the catalog tests (not a test file itself).
 import type { Db } from '../../db/database.ts';
 import { newId } from '../../shared/ids.ts';
+import { rowCounts } from '../../test/factories.ts';
 import type { SellerStatus } from '../sellers/tables.ts';
 
 /** A seller row as the sellers module would leave it after curation (its lifecycle is tested there). */
@@ -52,15 +53,6 @@ export function productBody(overrides: Record<string, unknown> = {}, variants: V
 }
 
 /** Rows the catalog has written in a tenant: "nothing half-written" means these do not move. */
-export async function catalogCounts(db: Db, tenantId: string) {
-  const counts: Record<string, number> = {};
-  for (const table of ['products', 'variants', 'price_history', 'search_words', 'reference_prices', 'audit_log'] as const) {
-    const row = await db
-      .selectFrom(table)
-      .select((eb) => eb.fn.countAll<string>().as('n'))
-      .where('tenant_id', '=', tenantId)
-      .executeTakeFirstOrThrow();
-    counts[table] = Number(row.n);
-  }
-  return counts;
+export function catalogCounts(db: Db, tenantId: string) {
+  return rowCounts(db, tenantId, ['products', 'variants', 'price_history', 'search_words', 'reference_prices', 'audit_log']);
 }

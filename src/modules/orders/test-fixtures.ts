@@ -4,6 +4,7 @@ import type { TenantRef } from '../../http/context.ts';
 import { newId } from '../../shared/ids.ts';
 import type { Unit } from '../../shared/quantity.ts';
 import type { TestApp } from '../../test/app.ts';
+import { rowCounts } from '../../test/factories.ts';
 import { makeSeller } from '../catalog/test-fixtures.ts';
 import { makeBuyer, makeProgram } from '../sellers/test-fixtures.ts';
 
@@ -84,15 +85,6 @@ export async function stockOf(db: Db, variantId: string): Promise<number> {
 }
 
 /** Order rows in a tenant: "nothing written" means these do not move. */
-export async function orderCounts(db: Db, tenantId: string) {
-  const counts: Record<string, number> = {};
-  for (const table of ['carts', 'cart_lines', 'orders', 'order_lines', 'fulfilments', 'order_events'] as const) {
-    const row = await db
-      .selectFrom(table)
-      .select((eb) => eb.fn.countAll<string>().as('n'))
-      .where('tenant_id', '=', tenantId)
-      .executeTakeFirstOrThrow();
-    counts[table] = Number(row.n);
-  }
-  return counts;
+export function orderCounts(db: Db, tenantId: string) {
+  return rowCounts(db, tenantId, ['carts', 'cart_lines', 'orders', 'order_lines', 'fulfilments', 'order_events']);
 }
