@@ -24,6 +24,10 @@ export interface Config {
   sessionTtlHours: number;
   logLevel: string;
   webDir: string;
+  /** Midtrans server key: turns the card/e-wallet gateway on. A secret from the environment only. */
+  midtransServerKey: string | null;
+  /** Snap transactions endpoint; sandbox or production follows the key unless set. */
+  midtransSnapUrl: string;
 }
 
 export class ConfigError extends Error {}
@@ -44,6 +48,15 @@ function bool(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean 
   throw new ConfigError(`${name} must be true or false, got "${raw}"`);
 }
 
+const SNAP_SANDBOX = 'https://app.sandbox.midtrans.com/snap/v1/transactions';
+const SNAP_PRODUCTION = 'https://app.midtrans.com/snap/v1/transactions';
+
+function httpUrl(env: NodeJS.ProcessEnv, name: string, fallback: string): string {
+  const raw = env[name] || fallback;
+  if (!URL.canParse(raw) || !/^https?:$/.test(new URL(raw).protocol)) throw new ConfigError(`${name} must be an http(s) URL, got "${raw}"`);
+  return raw;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const production = env.NODE_ENV === 'production';
   const databaseUrl = env.DATABASE_URL || null;
@@ -53,6 +66,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = int(env, 'PORT', 3000);
   const demo = bool(env, 'DEMO', !production);
   const publicUrl = env.PUBLIC_URL || `http://localhost:${port}`;
+  const midtransServerKey = env.MIDTRANS_SERVER_KEY?.trim() || null;
+  // Sandbox keys start with SB-; a key sent to the other environment's Snap is always refused.
+  const snapUrl = midtransServerKey && !midtransServerKey.startsWith('SB-') ? SNAP_PRODUCTION : SNAP_SANDBOX;
   return Object.freeze({
     port,
     host: env.HOST || '127.0.0.1',
@@ -69,5 +85,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionTtlHours: int(env, 'SESSION_TTL_HOURS', 24 * 30),
     logLevel: env.LOG_LEVEL || (env.NODE_ENV === 'test' ? 'silent' : 'info'),
     webDir: path.resolve(env.WEB_DIR || path.join(import.meta.dirname, '..', 'web', 'dist')),
+    midtransServerKey,
+    midtransSnapUrl: httpUrl(env, 'MIDTRANS_SNAP_URL', snapUrl),
   });
 }

@@ -21,6 +21,7 @@ const { database, seeded, migrated } = await openAndPrepare(config);
 const app = await buildApp(config, database);
 await app.listen({ port: config.port, host: config.host });
 app.outbox.start();
+app.orderJobs.start();
 
 const seconds = ((performance.now() - started) / 1000).toFixed(2);
 const lines = [

@@ -5,6 +5,7 @@ import type { LedgerTables } from '../modules/ledger/tables.ts';
 import type { MediaTables } from '../modules/media/tables.ts';
 import type { MessagingTables } from '../modules/messaging/tables.ts';
 import type { OrdersTables } from '../modules/orders/tables.ts';
+import type { PaymentsTables } from '../modules/payments/tables.ts';
 import type { SellersTables } from '../modules/sellers/tables.ts';
 import type { TenancyTables } from '../modules/tenancy/tables.ts';
 
@@ -18,4 +19,5 @@ export interface DB
     SellersTables,
     CatalogTables,
     LedgerTables,
-    OrdersTables {}
+    OrdersTables,
+    PaymentsTables {}

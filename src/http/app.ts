@@ -19,7 +19,16 @@ import { mediaRoutes } from '../modules/media/routes.ts';
 import { simulatorChannel } from '../modules/messaging/channels.ts';
 import { messagingRoutes } from '../modules/messaging/routes.ts';
 import { createOutboxWorker, type OutboxWorker } from '../modules/messaging/worker.ts';
+import { orderConsoleRoutes } from '../modules/orders/console-routes.ts';
+import { createOrderJobs, type OrderJobs } from '../modules/orders/jobs.ts';
 import { orderRoutes } from '../modules/orders/routes.ts';
+import { demoGatewayRoutes, isDemoGateway } from '../modules/payments/demo-gateway.ts';
+import type { PaymentGateway } from '../modules/payments/gateway.ts';
+import { configuredGateway } from '../modules/payments/midtrans-gateway.ts';
+import { payoutRoutes } from '../modules/payments/payout-routes.ts';
+import { paymentRoutes } from '../modules/payments/routes.ts';
+import { paymentWebhookRoutes } from '../modules/payments/webhook-routes.ts';
+import { receiptRoutes } from '../modules/receipts/routes.ts';
 import { sellerRoutes } from '../modules/sellers/routes.ts';
 import { tenancyRoutes } from '../modules/tenancy/routes.ts';
 import { cachedTenantResolver } from '../modules/tenancy/service.ts';
@@ -42,6 +51,10 @@ declare module 'fastify' {
     config: Config;
     database: Database;
     outbox: OutboxWorker;
+    /** Expires unpaid orders and completes delivered ones on a timer. */
+    orderJobs: OrderJobs;
+    /** The card/e-wallet gateway, when one is configured (or the demo gateway). */
+    paymentGateway: PaymentGateway | null;
   }
 }
 
@@ -70,7 +83,12 @@ export async function buildApp(config: Config, database: Database): Promise<App>
   app.decorate('config', config);
   app.decorate('database', database);
   app.decorate('outbox', createOutboxWorker(database.db, config.demo ? simulatorChannel(app.log) : null, app.log));
-  app.addHook('onClose', async () => app.outbox.stop());
+  app.decorate('paymentGateway', configuredGateway(config));
+  app.decorate('orderJobs', createOrderJobs(database.db, app.log));
+  app.addHook('onClose', async () => {
+    await app.outbox.stop();
+    await app.orderJobs.stop();
+  });
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
@@ -146,6 +164,12 @@ export async function buildApp(config: Config, database: Database): Promise<App>
   await app.register(mediaRoutes, { prefix: '/api' });
   await app.register(catalogRoutes, { prefix: '/api' });
   await app.register(orderRoutes, { prefix: '/api' });
+  await app.register(orderConsoleRoutes, { prefix: '/api' });
+  await app.register(paymentRoutes, { prefix: '/api' });
+  await app.register(paymentWebhookRoutes, { prefix: '/api' });
+  if (isDemoGateway(app.paymentGateway)) await app.register(demoGatewayRoutes, { prefix: '/api' });
+  await app.register(receiptRoutes, { prefix: '/api' });
+  await app.register(payoutRoutes, { prefix: '/api' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await registerWeb(app, config.webDir);

@@ -203,6 +203,47 @@ const MESSAGES = {
     id: 'Keranjang berisi barang dari program yang berbeda. Pesan secara terpisah.',
     en: 'The cart has items from different programs. Order them separately.',
   },
+  // payments
+  order_not_payable: {
+    id: 'Pesanan ini tidak menunggu pembayaran lagi (status: {status}).',
+    en: 'This order is no longer waiting for payment (status: {status}).',
+  },
+  payment_in_review: {
+    id: 'Bukti transfer sedang diperiksa petugas. Tunggu hasilnya sebelum mengganti cara bayar.',
+    en: 'Your transfer proof is being checked. Wait for the result before changing the payment method.',
+  },
+  payment_busy: {
+    id: 'Terlalu banyak transfer terbuka dengan jumlah yang sama. Coba lagi sebentar lagi atau pilih QRIS.',
+    en: 'Too many open transfers with the same amount. Try again shortly or choose QRIS.',
+  },
+  gateway_unavailable: {
+    id: 'Layanan pembayaran sedang tidak dapat dihubungi. Coba lagi atau pilih cara bayar lain.',
+    en: 'The payment service cannot be reached. Try again or choose another method.',
+  },
+  payment_method_unavailable: {
+    id: 'Cara bayar ini tidak tersedia untuk program ini.',
+    en: 'This payment method is not available for this program.',
+  },
+  payout_nothing_due: {
+    id: 'Belum ada dana penjual yang perlu dibayarkan untuk program ini.',
+    en: 'Nothing is owed to this program’s sellers yet.',
+  },
+  qris_invalid: {
+    id: 'Kode QRIS tidak valid (CRC salah atau terpotong). Pindai atau salin ulang dari stiker QRIS.',
+    en: 'This QRIS code is not valid (wrong CRC or cut off). Scan or copy it again from the QRIS sticker.',
+  },
+  qris_not_static: {
+    id: 'Masukkan QRIS statis merchant (bukan QRIS dengan nominal).',
+    en: 'Enter the merchant’s static QRIS (not one with an amount).',
+  },
+  invalid_signature: {
+    id: 'Tanda tangan notifikasi pembayaran tidak cocok.',
+    en: 'The payment notification signature does not match.',
+  },
+  cod_needs_delivery: {
+    id: 'Bayar di tempat hanya untuk pesanan yang semuanya diantar kurir program.',
+    en: 'Cash on delivery is only for orders delivered entirely by the program’s courier.',
+  },
 } satisfies Record<string, Record<Lang, string>>;
 
 export type MessageCode = keyof typeof MESSAGES;

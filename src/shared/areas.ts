@@ -66,3 +66,9 @@ export function areaChildren(parent: string): { code: string; name: string }[] {
 export function isWithin(code: string, regency: string): boolean {
   return code === regency || code.startsWith(`${regency}.`);
 }
+
+/** Why an address's area code cannot be used in this regency, or null when it is a known area inside it. */
+export function areaProblem(code: string, regency: string): 'area_outside_regency' | 'unknown_area' | null {
+  if (!isWithin(code, regency)) return 'area_outside_regency';
+  return areaName(code) ? null : 'unknown_area';
+}

@@ -2,11 +2,11 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import ExcelJS from 'exceljs';
 import type { TenantRef } from '../../http/context.ts';
+import { parseCsv, unguardCell, writeCsv } from '../../shared/csv.ts';
 import { multipartFile, type TestApp, testApp } from '../../test/app.ts';
 import { engines } from '../../test/databases.ts';
 import { makeMarket, makeTenant } from '../../test/factories.ts';
 import { makeProgram, makeStaffBrowser, signedIn } from '../sellers/test-fixtures.ts';
-import { parseCsv, unguardCell, writeCsv } from './csv.ts';
 import { COLUMNS } from './product-sheet.ts';
 import { catalogCounts, makeSeller, productBody } from './test-fixtures.ts';
 

@@ -1,6 +1,6 @@
 import { type Ctx, inTransaction } from '../../http/context.ts';
+import { writeCsv } from '../../shared/csv.ts';
 import { todayIn } from '../../shared/dates.ts';
-import { writeCsv } from './csv.ts';
 import { planImport } from './product-import.ts';
 import { NUMERIC_COLUMNS, productRows } from './product-sheet.ts';
 import { createProduct, listSellerProducts, updateProduct } from './products.ts';

@@ -1,11 +1,11 @@
 import { sql } from 'kysely';
 import { actorLabel, type Ctx, inTransaction } from '../../http/context.ts';
 import { fieldError } from '../../http/errors.ts';
+import { writeCsv } from '../../shared/csv.ts';
 import { todayIn } from '../../shared/dates.ts';
 import { recordAudit } from '../audit/service.ts';
 import { listMarkets } from '../tenancy/service.ts';
 import { COMMODITIES, findCommodity } from './commodities.ts';
-import { writeCsv } from './csv.ts';
 import type { ReferencePriceRange, ReferencePricesInput, ReferencePriceView } from './schemas.ts';
 import { commodityName } from './views.ts';
 

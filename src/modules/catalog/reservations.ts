@@ -14,6 +14,7 @@ import { stockFacts } from './views.ts';
 export interface OrderableVariant extends Selectable<VariantsTable> {
   productTitle: string;
   sellerId: string;
+  sellerName: string;
   programId: string;
   /** Active, of an active product of an approved seller: the buyer may put it in an order. */
   orderable: boolean;
@@ -30,7 +31,14 @@ export async function findOrderableVariants(ctx: Ctx, ids: string[]): Promise<Ma
     .innerJoin('products as p', (join) => join.onRef('p.tenant_id', '=', 'v.tenant_id').onRef('p.id', '=', 'v.product_id'))
     .innerJoin('sellers as s', (join) => join.onRef('s.tenant_id', '=', 'p.tenant_id').onRef('s.id', '=', 'p.seller_id'))
     .selectAll('v')
-    .select(['p.title as productTitle', 'p.seller_id as sellerId', 'p.program_id as programId', 'p.active as productActive', 's.status'])
+    .select([
+      'p.title as productTitle',
+      'p.seller_id as sellerId',
+      's.business_name as sellerName',
+      'p.program_id as programId',
+      'p.active as productActive',
+      's.status',
+    ])
     .where('v.tenant_id', '=', ctx.tenant.id)
     .where('v.id', 'in', ids)
     .execute();
@@ -60,9 +68,11 @@ async function refreshProduct(ctx: Ctx, productId: string): Promise<void> {
  * Counted stock is taken by one conditional UPDATE: concurrent checkouts queue on the row
  * lock and each re-checks what is left, so stock never goes below zero. Daily goods only
  * need to be not sold out today. Returns the variant (for its price) or why it failed.
+ * `known` is the variant as read in this transaction, to save a lookup.
  */
-export async function reserveStock(ctx: Ctx, variantId: string, quantityMilli: number): Promise<Reservation> {
-  const variant = (await findOrderableVariants(ctx, [variantId])).get(variantId);
+export async function reserveStock(ctx: Ctx, variantId: string, quantityMilli: number, known?: OrderableVariant): Promise<Reservation> {
+  // A checkout looks up all its variants in one query and passes each in.
+  const variant = known ?? (await findOrderableVariants(ctx, [variantId])).get(variantId);
   if (!variant?.orderable) return { ok: false, reason: 'unavailable' };
   if (!isOrderableQuantity(quantityMilli, variant.step_milli, variant.minimum_milli)) return { ok: false, reason: 'off_step' };
   if (variant.stock_mode === 'daily') return inStockToday(ctx, variant) ? { ok: true, variant } : { ok: false, reason: 'out_of_stock' };

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { AppError } from '../../http/errors.ts';
-import { CsvError, parseCsv, unguardCell } from './csv.ts';
+import { CsvError, parseCsv, unguardCell } from '../../shared/csv.ts';
 
 // Spreadsheet files <-> rows of text cells. The type is read from the bytes, not the file name:
 // an .xlsx is a zip archive; anything else must be text (CSV).

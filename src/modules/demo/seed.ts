@@ -3,6 +3,7 @@ import { hashPassword } from '../../shared/crypto.ts';
 import { newId } from '../../shared/ids.ts';
 import type { Role } from '../identity/roles.ts';
 import { ensureUser, grantRole } from '../identity/users.ts';
+import { crc16, encodeTlv } from '../payments/qris.ts';
 import { createTenant } from '../tenancy/create-tenant.ts';
 import type { MarketInput } from '../tenancy/schemas.ts';
 import { seedDemoProducts } from './products.ts';
@@ -176,6 +177,37 @@ export async function isEmpty(db: Db): Promise<boolean> {
   return Number(row.n) === 0;
 }
 
+/** A well-formed static merchant QRIS (made-up merchant ids) for a demo program. */
+export function demoStaticQris(programName: string, regencyName: string): string {
+  const merchantName = programName.slice(0, 25);
+  const city = regencyName.replace('Kabupaten ', 'Kab. ').slice(0, 15);
+  const body = encodeTlv([
+    { tag: '00', value: '01' },
+    { tag: '01', value: '11' },
+    {
+      tag: '26',
+      value: encodeTlv([
+        { tag: '00', value: 'ID.LOKAPASAR.DEMO' },
+        { tag: '01', value: '936000000000000001' },
+      ]),
+    },
+    {
+      tag: '51',
+      value: encodeTlv([
+        { tag: '00', value: 'ID.CO.QRIS.WWW' },
+        { tag: '02', value: 'ID1026000000001' },
+        { tag: '03', value: 'UMI' },
+      ]),
+    },
+    { tag: '52', value: '5411' },
+    { tag: '53', value: '360' },
+    { tag: '58', value: 'ID' },
+    { tag: '59', value: merchantName },
+    { tag: '60', value: city },
+  ]);
+  return `${body}6304${crc16(`${body}6304`)}`;
+}
+
 /** Creates the demo regencies and people; skips a regency that already exists. */
 export async function seedDemo(db: Db): Promise<{ created: string[] }> {
   const created: string[] = [];
@@ -191,7 +223,7 @@ export async function seedDemo(db: Db): Promise<{ created: string[] }> {
       actorLabel: 'seed demo',
     });
     await db.transaction().execute(async (trx) => {
-      for (const program of demo.programs) {
+      for (const [index, program] of demo.programs.entries()) {
         await trx
           .insertInto('programs')
           .values({
@@ -201,6 +233,12 @@ export async function seedDemo(db: Db): Promise<{ created: string[] }> {
             name: program.name,
             description: program.description,
             whatsapp_phone: program.whatsappPhone ?? null,
+            // A made-up account and merchant QRIS, so every payment method can be tried.
+            payment_methods: '{transfer,qris,gateway,cod}',
+            bank_name: 'Bank Jateng',
+            bank_account_number: `20031${String(index).padStart(5, '0')}`,
+            bank_account_holder: `${program.name} ${demo.name}`.slice(0, 60),
+            qris_payload: demoStaticQris(program.name, demo.name),
           })
           .execute();
       }

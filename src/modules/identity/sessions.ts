@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Executor } from '../../db/database.ts';
 import type { Actor } from '../../http/context.ts';
 import { randomToken, sha256 } from '../../shared/crypto.ts';
-import { rolesIn } from './users.ts';
+import type { Role } from './roles.ts';
 
 export const SESSION_COOKIE = 'lp_session';
 export const CSRF_COOKIE = 'lp_csrf';
@@ -32,10 +32,25 @@ export interface SessionLookup {
 
 /** The signed-in user for a session cookie in this tenant, or null if absent, expired or another tenant's. */
 export async function findSession(db: Executor, tenantId: string, token: string): Promise<SessionLookup | null> {
+  // One round trip per request: the session, its user and their roles in this tenant.
   const row = await db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
-    .select(['sessions.id', 'sessions.csrf_token', 'sessions.last_seen_at', 'users.id as user_id', 'users.name', 'users.phone'])
+    .select((eb) => [
+      'sessions.id',
+      'sessions.csrf_token',
+      'sessions.last_seen_at',
+      'users.id as user_id',
+      'users.name',
+      'users.phone',
+      'users.is_platform_admin',
+      eb
+        .selectFrom('memberships')
+        .select(sql<Role[]>`coalesce(array_agg(memberships.role ORDER BY memberships.role), '{}')`.as('roles'))
+        .whereRef('memberships.user_id', '=', 'users.id')
+        .where('memberships.tenant_id', '=', tenantId)
+        .as('roles'),
+    ])
     .where('sessions.id', '=', sha256(token))
     .where('sessions.tenant_id', '=', tenantId)
     .where('sessions.expires_at', '>', sql<Date>`now()`)
@@ -45,7 +60,8 @@ export async function findSession(db: Executor, tenantId: string, token: string)
   if (Date.now() - row.last_seen_at.getTime() > 60_000) {
     await db.updateTable('sessions').set({ last_seen_at: new Date() }).where('id', '=', row.id).execute();
   }
-  const roles = await rolesIn(db, tenantId, row.user_id);
+  const roles = [...(row.roles ?? [])];
+  if (row.is_platform_admin && !roles.includes('platform_admin')) roles.push('platform_admin');
   return {
     actor: { userId: row.user_id, name: row.name, phone: row.phone, roles, sessionId: row.id },
     csrfToken: row.csrf_token,

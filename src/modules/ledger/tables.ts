@@ -7,13 +7,14 @@ export type AccountKind = (typeof ACCOUNT_KINDS)[number];
 
 /** The money movements the ledger knows; add one here when a new flow starts posting. */
 export const TRANSACTION_KINDS = [
+  // Money in: a transfer, QRIS or gateway payment, or cash a courier took at the door.
   'buyer_payment',
-  'program_fee',
-  'seller_payable',
-  'courier_fee',
+  'cash_collected',
+  // A completed order: held money becomes the sellers', the courier's and the program fee.
+  'order_settlement',
+  // Money out: back to a buyer, or to a seller or courier.
   'refund',
   'payout',
-  'cash_collected',
 ] as const;
 export type TransactionKind = (typeof TRANSACTION_KINDS)[number];
 

@@ -1,9 +1,10 @@
 import { type Ctx, inTransaction } from '../../http/context.ts';
 import { AppError, type FieldIssue, fieldError } from '../../http/errors.ts';
 import type { MessageCode } from '../../http/messages.ts';
+import { areaProblem } from '../../shared/areas.ts';
 import { newId } from '../../shared/ids.ts';
 import { linePrice } from '../../shared/quantity.ts';
-import { type OrderableVariant, type ReserveFailure, reserveStock } from '../catalog/reservations.ts';
+import { findOrderableVariants, type OrderableVariant, type ReserveFailure, reserveStock } from '../catalog/reservations.ts';
 import { cartLines, findCartId } from './cart.ts';
 import { nextOrderNumber } from './numbers.ts';
 import type { CheckoutInput, OrderView } from './schemas.ts';
@@ -29,8 +30,12 @@ async function reserveCart(ctx: Ctx, cartId: string): Promise<ReservedLine[]> {
   if (lines.length === 0) throw new AppError('cart_empty');
   const reserved: ReservedLine[] = [];
   const issues: FieldIssue[] = [];
+  const variants = await findOrderableVariants(
+    ctx,
+    lines.map((line) => line.variant_id),
+  );
   for (const line of lines) {
-    const result = await reserveStock(ctx, line.variant_id, line.quantity_milli);
+    const result = await reserveStock(ctx, line.variant_id, line.quantity_milli, variants.get(line.variant_id));
     if (result.ok) reserved.push({ variant: result.variant, quantityMilli: line.quantity_milli });
     else issues.push({ field: `lines.${line.variant_id}`, code: FAILURE_CODES[result.reason] });
   }
@@ -58,8 +63,10 @@ function fulfilmentsFor(reserved: ReservedLine[], chosen: CheckoutInput['fulfilm
  */
 export async function checkout(ctx: Ctx, input: CheckoutInput): Promise<OrderView> {
   const buyerId = buyerOf(ctx);
+  const areaIssue = areaProblem(input.areaCode, ctx.tenant.areaCode);
+  if (areaIssue) throw fieldError('areaCode', areaIssue, { regency: ctx.tenant.name });
   const orderId = await inTransaction(ctx, async (tx) => {
-    const cartId = await findCartId(tx, buyerId, true);
+    const cartId = await findCartId(tx, { userId: buyerId }, true);
     if (!cartId) throw new AppError('cart_empty');
     const reserved = await reserveCart(tx, cartId);
     const programIds = new Set(reserved.map((line) => line.variant.programId));
@@ -75,7 +82,6 @@ export async function checkout(ctx: Ctx, input: CheckoutInput): Promise<OrderVie
       .where('id', '=', programId)
       .executeTakeFirstOrThrow();
     const now = new Date();
-    const number = await nextOrderNumber(tx, program.slug, now);
     const id = newId('ord');
     const lines = reserved.map(({ variant, quantityMilli }, position) => ({
       tenant_id: tx.tenant.id,
@@ -97,7 +103,8 @@ export async function checkout(ctx: Ctx, input: CheckoutInput): Promise<OrderVie
       .values({
         tenant_id: tx.tenant.id,
         id,
-        number,
+        // Numbered last (below): the tenant's counter row is then locked only until commit.
+        number: id,
         buyer_user_id: buyerId,
         program_id: programId,
         status: 'awaiting_payment',
@@ -122,6 +129,8 @@ export async function checkout(ctx: Ctx, input: CheckoutInput): Promise<OrderVie
       .execute();
     await recordOrderEvent(tx, { orderId: id, from: null, to: 'awaiting_payment' });
     await tx.db.deleteFrom('cart_lines').where('tenant_id', '=', tx.tenant.id).where('cart_id', '=', cartId).execute();
+    const number = await nextOrderNumber(tx, program.slug, now);
+    await tx.db.updateTable('orders').set({ number }).where('tenant_id', '=', tx.tenant.id).where('id', '=', id).execute();
     return id;
   });
   return getOrder(ctx, orderId);

@@ -5,7 +5,7 @@ import { type TestApp, testApp } from '../../test/app.ts';
 import { engines } from '../../test/databases.ts';
 import { makeTenant } from '../../test/factories.ts';
 import { makeProgram } from '../sellers/test-fixtures.ts';
-import { expireUnpaidOrders, transitionOrder } from './states.ts';
+import { expireUnpaidOrders } from './lifecycle.ts';
 import { ADDRESS, buyerBrowser, makeShop, makeVariant, orderCounts, stockOf } from './test-fixtures.ts';
 
 const fieldsOf = (body: { error: { details: { field: string; code: string }[] } }) =>
@@ -48,7 +48,13 @@ for (const engine of engines()) {
       }
       assert.equal((await putLine(variantId, 300)).json().error.details[0].message, 'Jumlah minimal 0,25 kg dan kelipatan 0,25 kg.');
       assert.deepEqual(await orderCounts(t.database.db, tenant.id), before);
-      const anonymous = await t.app.inject({ method: 'GET', url: '/api/cart', headers: { host: `${tenant.slug}.localhost` } });
+      // A guest may fill a cart, but not order it.
+      const anonymous = await t.app.inject({
+        method: 'POST',
+        url: '/api/checkout',
+        headers: { host: `${tenant.slug}.localhost` },
+        payload: { ...ADDRESS, fulfilment: {} },
+      });
       assert.equal(anonymous.statusCode, 401);
     });
 
@@ -143,7 +149,7 @@ for (const engine of engines()) {
       const ctx: Ctx = { db: t.database.db, tenant, actor: null, lang: 'id' };
       assert.equal(await expireUnpaidOrders(ctx), 0, 'not yet due');
       // Earlier tests' unpaid orders fall due too.
-      assert.ok((await expireUnpaidOrders(ctx, new Date(Date.parse(order.reservedUntil) + 1000))) >= 1);
+      assert.ok((await t.app.orderJobs.runOnce(new Date(Date.parse(order.reservedUntil) + 1000))).expired >= 1);
       assert.equal(await stockOf(t.database.db, item.variantId), 2_000);
       assert.deepEqual(await soldOut(), { sold_out_until: null });
       assert.equal((await browser.get(`/api/orders/${order.id}`)).json().order.status, 'expired');
@@ -158,7 +164,8 @@ for (const engine of engines()) {
         { from_status: 'awaiting_payment', to_status: 'expired', actor: 'system', reason: 'payment_timeout' },
       ]);
       // An expired order cannot be paid any more, and expiring again finds nothing: no stock given back twice.
-      await assert.rejects(transitionOrder(ctx, { orderId: order.id, to: 'paid' }), { code: 'invalid_transition' });
+      const pay = await browser.post(`/api/orders/${order.id}/payments`, { method: 'qris' });
+      assert.equal(pay.json().error.code, 'order_not_payable');
       assert.equal(await expireUnpaidOrders(ctx, new Date(Date.parse(order.reservedUntil) + 1000)), 0);
       assert.equal(await stockOf(t.database.db, item.variantId), 2_000);
     });

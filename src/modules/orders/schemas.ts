@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { UNITS } from '../../shared/quantity.ts';
+import { paymentView, refundView } from '../payments/schemas.ts';
 import { areaCode } from '../tenancy/schemas.ts';
-import { FULFILMENT_METHODS, ORDER_STATUSES } from './tables.ts';
+import { FULFILMENT_METHODS, FULFILMENT_STATUSES, ORDER_STATUSES } from './tables.ts';
 
 // Pure zod: request validation, OpenAPI and the web app's types. Quantities are integers in
 // thousandths of the unit (250 = 0.25 kg); money is whole rupiah.
@@ -43,7 +44,16 @@ const lineFields = {
 };
 
 export const cartView = z.object({
-  lines: z.array(z.object({ ...lineFields, available: z.boolean().describe('Orderable and in stock today') })),
+  lines: z.array(
+    z.object({
+      ...lineFields,
+      productId: z.string(),
+      sellerName: z.string(),
+      stepMilli: z.number().describe('Quantities go up in these steps'),
+      minimumMilli: z.number(),
+      available: z.boolean().describe('Orderable and in stock today'),
+    }),
+  ),
   goodsTotal: z.number(),
 });
 export type CartView = z.infer<typeof cartView>;
@@ -64,6 +74,76 @@ export const orderView = z.object({
   reservedUntil: z.string(),
   createdAt: z.string(),
   lines: z.array(z.object({ ...lineFields, finalQuantityMilli: z.number().nullable(), finalLineTotal: z.number().nullable() })),
-  fulfilments: z.array(z.object({ id: z.string(), sellerId: z.string(), method: z.enum(FULFILMENT_METHODS), status: z.string() })),
+  fulfilments: z.array(
+    z.object({
+      id: z.string(),
+      sellerId: z.string(),
+      sellerName: z.string(),
+      sellerPhone: z.string().nullable(),
+      /** Where to find a market trader: the market's name and the stall ("Los B-12"). */
+      marketName: z.string().nullable(),
+      stall: z.string().nullable(),
+      method: z.enum(FULFILMENT_METHODS),
+      status: z.enum(FULFILMENT_STATUSES),
+      reason: z.string().describe('Why the seller rejected it'),
+    }),
+  ),
+  buyer: z.object({ name: z.string(), phone: z.string() }),
+  /** The live payment (or the last one), null before the buyer picks a method. */
+  payment: paymentView.nullable(),
+  refunds: z.array(refundView),
+  events: z.array(
+    z.object({ at: z.string(), from: z.string().nullable(), to: z.string(), fulfilmentId: z.string().nullable(), reason: z.string() }),
+  ),
+  rating: z.object({ stars: z.number(), comment: z.string() }).nullable(),
+  buyerCanCancel: z.boolean(),
+  completedAt: z.string().nullable(),
+  deliveredAt: z.string().nullable(),
 });
 export type OrderView = z.infer<typeof orderView>;
+
+export const orderSummary = z.object({
+  id: z.string(),
+  number: z.string(),
+  status: z.enum(ORDER_STATUSES),
+  total: z.number(),
+  createdAt: z.string(),
+  itemCount: z.number(),
+  firstItem: z.string(),
+  buyerName: z.string(),
+  buyerPhone: z.string(),
+  paymentMethod: z.string().nullable(),
+  paymentStatus: z.string().nullable(),
+});
+export type OrderSummary = z.infer<typeof orderSummary>;
+
+export const ratingInput = z.strictObject({
+  stars: z.number().int().min(1).max(5),
+  comment: z.string().trim().max(1000).default(''),
+});
+
+export const cancelInput = z.strictObject({ reason: z.string().trim().max(500).default('') });
+
+/** A seller's part of an order, as the seller console lists it. */
+export const sellerFulfilmentView = z.object({
+  id: z.string(),
+  orderId: z.string(),
+  orderNumber: z.string(),
+  orderStatus: z.enum(ORDER_STATUSES),
+  sellerId: z.string(),
+  method: z.enum(FULFILMENT_METHODS),
+  status: z.enum(FULFILMENT_STATUSES),
+  reason: z.string(),
+  createdAt: z.string(),
+  buyerName: z.string(),
+  buyerPhone: z.string(),
+  /** Only for parts the seller ships themselves; pickup and courier deliveries do not need it. */
+  address: z.string().nullable(),
+  notes: z.string(),
+  lines: z.array(z.object(lineFields)),
+  goodsTotal: z.number(),
+  /** How the buyer pays: a cash-on-delivery order is not paid until the courier collects. */
+  paymentMethod: z.string().nullable(),
+  paymentStatus: z.string().nullable(),
+});
+export type SellerFulfilmentView = z.infer<typeof sellerFulfilmentView>;

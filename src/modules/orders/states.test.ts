@@ -1,33 +1,67 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { canTransitionPayment } from '../payments/states.ts';
+import { PAYMENT_STATUSES } from '../payments/tables.ts';
 import { formatOrderNumber, programPrefix } from './numbers.ts';
-import { canTransition, releasesStock } from './states.ts';
-import { ORDER_STATUSES } from './tables.ts';
+import { canTransition, canTransitionFulfilment, releasesStock } from './states.ts';
+import { FULFILMENT_STATUSES, ORDER_STATUSES } from './tables.ts';
 
-test('the order lifecycle allows exactly these steps', () => {
-  const allowed = new Set([
-    'awaiting_payment paid',
-    'awaiting_payment cancelled',
-    'awaiting_payment expired',
-    'paid accepted',
-    'paid rejected',
-    'paid refunded',
-    'accepted ready',
-    'ready delivered',
-    'delivered completed',
-  ]);
-  // Every (from, to) pair: the nine above are allowed, all others refused.
-  for (const from of ORDER_STATUSES) {
-    for (const to of ORDER_STATUSES) {
+/** Every (from, to) pair of a state machine: the listed ones allowed, all others refused. */
+function assertExactly<S extends string>(statuses: readonly S[], can: (from: S, to: S) => boolean, allowed: string[]) {
+  for (const from of statuses) {
+    for (const to of statuses) {
       const key = `${from} ${to}`;
-      assert.equal(canTransition(from, to), allowed.has(key), key);
+      assert.equal(can(from, to), allowed.includes(key), key);
     }
   }
+}
+
+test('the order lifecycle allows exactly these steps', () => {
+  assertExactly(ORDER_STATUSES, canTransition, [
+    'awaiting_payment confirmed',
+    'awaiting_payment cancelled',
+    'awaiting_payment expired',
+    'confirmed accepted',
+    'confirmed rejected',
+    'confirmed cancelled',
+    'accepted ready',
+    'accepted cancelled',
+    'ready delivered',
+    'ready cancelled',
+    'delivered completed',
+  ]);
 });
 
-test('only an unpaid order that ends gives its stock back', () => {
+test("a seller's part of an order allows exactly these steps", () => {
+  assertExactly(FULFILMENT_STATUSES, canTransitionFulfilment, [
+    'pending accepted',
+    'pending rejected',
+    'accepted ready',
+    'ready delivered',
+  ]);
+});
+
+test('a payment allows exactly these steps; a paid one never changes', () => {
+  assertExactly(PAYMENT_STATUSES, canTransitionPayment, [
+    'pending submitted',
+    'pending paid',
+    'pending failed',
+    'pending cancelled',
+    'submitted paid',
+    'submitted pending',
+    'submitted cancelled',
+  ]);
+});
+
+test('an order cancelled or expired before hand-over gives its stock back', () => {
   const releasing = ORDER_STATUSES.flatMap((from) => ORDER_STATUSES.filter((to) => releasesStock(from, to)).map((to) => `${from} ${to}`));
-  assert.deepEqual(releasing, ['awaiting_payment cancelled', 'awaiting_payment expired']);
+  assert.deepEqual(releasing, [
+    'awaiting_payment cancelled',
+    'awaiting_payment expired',
+    'confirmed cancelled',
+    'accepted cancelled',
+    'ready cancelled',
+  ]);
 });
 
 test('order numbers CS can read over the phone', () => {

@@ -1,36 +1,75 @@
-import { type Ctx, inTransaction } from '../../http/context.ts';
+import type { Ctx } from '../../http/context.ts';
 import { AppError } from '../../http/errors.ts';
 import { newId } from '../../shared/ids.ts';
 import { releaseStock } from '../catalog/reservations.ts';
-import type { OrderStatus } from './tables.ts';
+import type { FulfilmentStatus, OrderStatus } from './tables.ts';
 
-/** The order lifecycle: from status -> the statuses it may move to. Anything not listed is forbidden. */
+/**
+ * The order lifecycle: from status -> the statuses it may move to. Anything not listed is
+ * forbidden. `confirmed` means paid, or cash on delivery chosen: the sellers may start.
+ */
 export const TRANSITIONS: Record<OrderStatus, readonly OrderStatus[]> = {
-  awaiting_payment: ['paid', 'cancelled', 'expired'],
-  paid: ['accepted', 'rejected', 'refunded'],
-  accepted: ['ready'],
-  ready: ['delivered'],
+  awaiting_payment: ['confirmed', 'cancelled', 'expired'],
+  confirmed: ['accepted', 'rejected', 'cancelled'],
+  accepted: ['ready', 'cancelled'],
+  ready: ['delivered', 'cancelled'],
   delivered: ['completed'],
+  completed: [],
   cancelled: [],
   expired: [],
   rejected: [],
-  refunded: [],
-  completed: [],
+};
+
+/** One seller's part of an order. */
+export const FULFILMENT_TRANSITIONS: Record<FulfilmentStatus, readonly FulfilmentStatus[]> = {
+  pending: ['accepted', 'rejected'],
+  accepted: ['ready'],
+  ready: ['delivered'],
+  rejected: [],
+  delivered: [],
 };
 
 export function canTransition(from: OrderStatus, to: OrderStatus): boolean {
   return TRANSITIONS[from].includes(to);
 }
 
-/** An unpaid order that ends gives its reserved stock back; once paid, the stock is sold. */
+export function canTransitionFulfilment(from: FulfilmentStatus, to: FulfilmentStatus): boolean {
+  return FULFILMENT_TRANSITIONS[from].includes(to);
+}
+
+/**
+ * An order cancelled or expired before the goods left the sellers gives its stock back
+ * (a rejected part gives its own back when the seller rejects it).
+ */
 export function releasesStock(from: OrderStatus, to: OrderStatus): boolean {
-  return from === 'awaiting_payment' && (to === 'cancelled' || to === 'expired');
+  return canTransition(from, to) && (to === 'cancelled' || to === 'expired');
+}
+
+/**
+ * Gives back the stock of an order's lines, inside the caller's transaction: of one seller
+ * (who just rejected their part), or of every part not rejected (those gave theirs back then).
+ */
+export async function releaseOrderStock(ctx: Ctx, orderId: string, sellerId?: string): Promise<void> {
+  const lines = await ctx.db
+    .selectFrom('order_lines as l')
+    .innerJoin('fulfilments as f', (join) =>
+      join.onRef('f.tenant_id', '=', 'l.tenant_id').onRef('f.order_id', '=', 'l.order_id').onRef('f.seller_id', '=', 'l.seller_id'),
+    )
+    .select(['l.variant_id', 'l.quantity_milli'])
+    .where('l.tenant_id', '=', ctx.tenant.id)
+    .where('l.order_id', '=', orderId)
+    .$if(sellerId !== undefined, (q) => q.where('l.seller_id', '=', sellerId as string))
+    .$if(sellerId === undefined, (q) => q.where('f.status', '<>', 'rejected'))
+    // The same lock order as checkout, so the two cannot deadlock.
+    .orderBy('l.variant_id')
+    .execute();
+  for (const line of lines) await releaseStock(ctx, line.variant_id, line.quantity_milli);
 }
 
 /** The event row of a status change, inside the caller's transaction; `from` is null when the order is created. */
 export async function recordOrderEvent(
   ctx: Ctx,
-  event: { orderId: string; from: OrderStatus | null; to: OrderStatus; reason?: string },
+  event: { orderId: string; from: string | null; to: string; reason?: string; fulfilmentId?: string },
 ): Promise<void> {
   await ctx.db
     .insertInto('order_events')
@@ -38,6 +77,7 @@ export async function recordOrderEvent(
       tenant_id: ctx.tenant.id,
       id: newId('oev'),
       order_id: event.orderId,
+      fulfilment_id: event.fulfilmentId ?? null,
       from_status: event.from,
       to_status: event.to,
       actor: ctx.actor?.userId ?? 'system',
@@ -46,66 +86,61 @@ export async function recordOrderEvent(
     .execute();
 }
 
-/**
- * Moves an order along the lifecycle in one transaction: locks it, checks the table, saves
- * the status and its event, and gives reserved stock back when an unpaid order ends.
- */
-export async function transitionOrder(ctx: Ctx, input: { orderId: string; to: OrderStatus; reason?: string }): Promise<void> {
-  await inTransaction(ctx, async (tx) => {
-    const order = await tx.db
-      .selectFrom('orders')
-      .select('status')
-      .where('tenant_id', '=', tx.tenant.id)
-      .where('id', '=', input.orderId)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!order) throw new AppError('not_found');
-    if (!canTransition(order.status, input.to)) {
-      throw new AppError('invalid_transition', { params: { status: order.status, to: input.to } });
-    }
-    await tx.db
-      .updateTable('orders')
-      .set({ status: input.to, updated_at: new Date() })
-      .where('tenant_id', '=', tx.tenant.id)
-      .where('id', '=', input.orderId)
-      .execute();
-    await recordOrderEvent(tx, { orderId: input.orderId, from: order.status, to: input.to, reason: input.reason });
-    if (releasesStock(order.status, input.to)) {
-      const lines = await tx.db
-        .selectFrom('order_lines')
-        .select(['variant_id', 'quantity_milli'])
-        .where('tenant_id', '=', tx.tenant.id)
-        .where('order_id', '=', input.orderId)
-        // The same lock order as checkout, so the two cannot deadlock.
-        .orderBy('variant_id')
-        .execute();
-      for (const line of lines) await releaseStock(tx, line.variant_id, line.quantity_milli);
-    }
-  });
+/** The order row, locked for the rest of the caller's transaction. */
+export async function lockOrder(ctx: Ctx, orderId: string) {
+  const order = await ctx.db
+    .selectFrom('orders')
+    .selectAll()
+    .where('tenant_id', '=', ctx.tenant.id)
+    .where('id', '=', orderId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!order) throw new AppError('not_found');
+  return order;
 }
 
 /**
- * Expires unpaid orders whose reservation ran out and gives their stock back, one order per
- * transaction; for the worker. An order paid meanwhile is left alone. Returns how many expired.
+ * Moves a locked order along the lifecycle inside the caller's transaction: checks the table,
+ * saves the status and its event, and gives reserved stock back when an unpaid order ends.
+ * Returns the status it came from.
  */
-export async function expireUnpaidOrders(ctx: Ctx, now = new Date()): Promise<number> {
-  const due = await ctx.db
-    .selectFrom('orders')
-    .select('id')
+export async function moveOrder(ctx: Ctx, order: { id: string; status: OrderStatus }, to: OrderStatus, reason = ''): Promise<OrderStatus> {
+  if (!ctx.db.isTransaction) throw new Error('moveOrder runs inside a transaction that locked the order');
+  const from = order.status;
+  if (!canTransition(from, to)) throw new AppError('invalid_transition', { params: { status: from, to } });
+  const now = new Date();
+  await ctx.db
+    .updateTable('orders')
+    .set({
+      status: to,
+      updated_at: now,
+      ...(to === 'delivered' ? { delivered_at: now } : {}),
+      ...(to === 'completed' ? { completed_at: now } : {}),
+    })
     .where('tenant_id', '=', ctx.tenant.id)
-    .where('status', '=', 'awaiting_payment')
-    .where('reserved_until', '<=', now)
-    .orderBy('reserved_until')
-    .limit(500)
+    .where('id', '=', order.id)
     .execute();
-  let expired = 0;
-  for (const { id } of due) {
-    try {
-      await transitionOrder(ctx, { orderId: id, to: 'expired', reason: 'payment_timeout' });
-      expired += 1;
-    } catch (error) {
-      if (!(error instanceof AppError && error.code === 'invalid_transition')) throw error;
-    }
-  }
-  return expired;
+  order.status = to;
+  await recordOrderEvent(ctx, { orderId: order.id, from, to, reason });
+  if (releasesStock(from, to)) await releaseOrderStock(ctx, order.id);
+  return from;
+}
+
+/** Moves one fulfilment inside the caller's transaction (which locked its order), with its event. */
+export async function moveFulfilment(
+  ctx: Ctx,
+  fulfilment: { id: string; orderId: string; status: FulfilmentStatus },
+  to: FulfilmentStatus,
+  reason = '',
+): Promise<void> {
+  const from = fulfilment.status;
+  if (!canTransitionFulfilment(from, to)) throw new AppError('invalid_transition', { params: { status: from, to } });
+  await ctx.db
+    .updateTable('fulfilments')
+    .set({ status: to, updated_at: new Date(), ...(to === 'rejected' ? { reason } : {}) })
+    .where('tenant_id', '=', ctx.tenant.id)
+    .where('id', '=', fulfilment.id)
+    .execute();
+  fulfilment.status = to;
+  await recordOrderEvent(ctx, { orderId: fulfilment.orderId, fulfilmentId: fulfilment.id, from, to, reason });
 }

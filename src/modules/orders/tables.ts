@@ -9,20 +9,22 @@ type Coordinate = ColumnType<string | null, number | null | undefined, number | 
 
 export const ORDER_STATUSES = [
   'awaiting_payment',
-  'paid',
-  'cancelled',
-  'expired',
+  'confirmed',
   'accepted',
-  'rejected',
-  'refunded',
   'ready',
   'delivered',
   'completed',
+  'cancelled',
+  'expired',
+  'rejected',
 ] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
 export const FULFILMENT_METHODS = ['delivery', 'pickup', 'seller_shipping'] as const;
 export type FulfilmentMethod = (typeof FULFILMENT_METHODS)[number];
+
+export const FULFILMENT_STATUSES = ['pending', 'accepted', 'rejected', 'ready', 'delivered'] as const;
+export type FulfilmentStatus = (typeof FULFILMENT_STATUSES)[number];
 
 export interface CartsTable {
   tenant_id: string;
@@ -61,6 +63,8 @@ export interface OrdersTable {
   lng: Coordinate;
   notes: Generated<string>;
   reserved_until: Date;
+  delivered_at: ColumnType<Date | null, never, Date>;
+  completed_at: ColumnType<Date | null, never, Date>;
   created_at: CreatedAt;
   updated_at: ColumnType<Date, Date | undefined, Date>;
 }
@@ -87,18 +91,32 @@ export interface FulfilmentsTable {
   order_id: string;
   seller_id: string;
   method: FulfilmentMethod;
-  status: Generated<'pending' | 'accepted' | 'rejected' | 'ready' | 'delivered'>;
+  status: Generated<FulfilmentStatus>;
+  /** Why the seller rejected it. */
+  reason: Generated<string>;
   created_at: CreatedAt;
+  updated_at: Generated<Date>;
 }
 
 export interface OrderEventsTable {
   tenant_id: string;
   id: string;
   order_id: string;
-  from_status: OrderStatus | null;
-  to_status: OrderStatus;
+  /** Set when the event is a step of one seller's fulfilment. */
+  fulfilment_id: string | null;
+  /** An order status, or a fulfilment status when fulfilment_id is set. */
+  from_status: string | null;
+  to_status: string;
   actor: string;
   reason: Generated<string>;
+  created_at: CreatedAt;
+}
+
+export interface OrderRatingsTable {
+  tenant_id: string;
+  order_id: string;
+  stars: number;
+  comment: Generated<string>;
   created_at: CreatedAt;
 }
 
@@ -110,4 +128,5 @@ export interface OrdersTables {
   order_lines: OrderLinesTable;
   fulfilments: FulfilmentsTable;
   order_events: OrderEventsTable;
+  order_ratings: OrderRatingsTable;
 }

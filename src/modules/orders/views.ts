@@ -1,6 +1,10 @@
+import { type Selectable, sql } from 'kysely';
 import type { Ctx } from '../../http/context.ts';
 import { AppError } from '../../http/errors.ts';
-import type { OrderView } from './schemas.ts';
+import { paymentView, refundView } from '../payments/views.ts';
+import { stallLabel } from '../sellers/lookup.ts';
+import type { OrderSummary, OrderView } from './schemas.ts';
+import type { OrderStatus, OrdersTable } from './tables.ts';
 
 /** The signed-in buyer; carts and orders are theirs only. */
 export function buyerOf(ctx: Ctx): string {
@@ -10,32 +14,69 @@ export function buyerOf(ctx: Ctx): string {
 
 const toNumber = (value: string | null) => (value === null ? null : Number(value));
 
-/** One of the buyer's own orders; another buyer's or another tenant's is not found. */
-export async function getOrder(ctx: Ctx, orderId: string): Promise<OrderView> {
-  const order = await ctx.db
-    .selectFrom('orders')
-    .selectAll()
-    .where('tenant_id', '=', ctx.tenant.id)
-    .where('id', '=', orderId)
-    .where('buyer_user_id', '=', buyerOf(ctx))
-    .executeTakeFirst();
-  if (!order) throw new AppError('not_found');
-  const [lines, fulfilments] = await Promise.all([
+/** Everything about one order: lines, parts per seller, payment, refunds, timeline and rating. */
+async function orderViewOf(ctx: Ctx, order: Selectable<OrdersTable>): Promise<OrderView> {
+  const tenantId = ctx.tenant.id;
+  const [lines, fulfilments, payments, refunds, events, rating, buyer] = await Promise.all([
     ctx.db
       .selectFrom('order_lines')
       .selectAll()
-      .where('tenant_id', '=', ctx.tenant.id)
-      .where('order_id', '=', orderId)
+      .where('tenant_id', '=', tenantId)
+      .where('order_id', '=', order.id)
       .orderBy('position')
       .execute(),
     ctx.db
-      .selectFrom('fulfilments')
-      .select(['id', 'seller_id', 'method', 'status'])
-      .where('tenant_id', '=', ctx.tenant.id)
-      .where('order_id', '=', orderId)
-      .orderBy('seller_id')
+      .selectFrom('fulfilments as f')
+      .innerJoin('sellers as s', (join) => join.onRef('s.tenant_id', '=', 'f.tenant_id').onRef('s.id', '=', 'f.seller_id'))
+      .leftJoin('markets as m', (join) => join.onRef('m.tenant_id', '=', 's.tenant_id').onRef('m.id', '=', 's.market_id'))
+      .select([
+        'f.id',
+        'f.seller_id',
+        'f.method',
+        'f.status',
+        'f.reason',
+        's.business_name',
+        's.phone',
+        's.stall_type',
+        's.stall_block',
+        's.stall_number',
+        'm.name as market_name',
+      ])
+      .where('f.tenant_id', '=', tenantId)
+      .where('f.order_id', '=', order.id)
+      .orderBy('f.seller_id')
       .execute(),
+    ctx.db
+      .selectFrom('payments')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('order_id', '=', order.id)
+      .orderBy('created_at', 'desc')
+      .execute(),
+    ctx.db
+      .selectFrom('refunds')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('order_id', '=', order.id)
+      .orderBy('created_at')
+      .execute(),
+    ctx.db
+      .selectFrom('order_events')
+      .select(['created_at', 'from_status', 'to_status', 'fulfilment_id', 'reason'])
+      .where('tenant_id', '=', tenantId)
+      .where('order_id', '=', order.id)
+      .orderBy('created_at')
+      .execute(),
+    ctx.db
+      .selectFrom('order_ratings')
+      .select(['stars', 'comment'])
+      .where('tenant_id', '=', tenantId)
+      .where('order_id', '=', order.id)
+      .executeTakeFirst(),
+    ctx.db.selectFrom('users').select(['name', 'phone']).where('id', '=', order.buyer_user_id).executeTakeFirstOrThrow(),
   ]);
+  // The live payment if there is one, else the latest (to show why it failed).
+  const payment = payments.find((p) => p.status !== 'cancelled' && p.status !== 'failed') ?? payments[0];
   return {
     id: order.id,
     number: order.number,
@@ -51,6 +92,8 @@ export async function getOrder(ctx: Ctx, orderId: string): Promise<OrderView> {
     notes: order.notes,
     reservedUntil: order.reserved_until.toISOString(),
     createdAt: order.created_at.toISOString(),
+    deliveredAt: order.delivered_at?.toISOString() ?? null,
+    completedAt: order.completed_at?.toISOString() ?? null,
     lines: lines.map((line) => ({
       variantId: line.variant_id,
       sellerId: line.seller_id,
@@ -63,6 +106,117 @@ export async function getOrder(ctx: Ctx, orderId: string): Promise<OrderView> {
       finalQuantityMilli: line.final_quantity_milli,
       finalLineTotal: line.final_line_total === null ? null : Number(line.final_line_total),
     })),
-    fulfilments: fulfilments.map((f) => ({ id: f.id, sellerId: f.seller_id, method: f.method, status: f.status })),
+    fulfilments: fulfilments.map((f) => ({
+      id: f.id,
+      sellerId: f.seller_id,
+      sellerName: f.business_name,
+      sellerPhone: f.phone,
+      marketName: f.market_name,
+      stall: stallLabel({ type: f.stall_type, block: f.stall_block, number: f.stall_number }),
+      method: f.method,
+      status: f.status,
+      reason: f.reason,
+    })),
+    buyer: { name: buyer.name, phone: buyer.phone },
+    payment: payment ? await paymentView(ctx, payment, { programId: order.program_id, reservedUntil: order.reserved_until }) : null,
+    refunds: refunds.map(refundView),
+    events: events.map((e) => ({
+      at: e.created_at.toISOString(),
+      from: e.from_status,
+      to: e.to_status,
+      fulfilmentId: e.fulfilment_id,
+      reason: e.reason,
+    })),
+    rating: rating ?? null,
+    buyerCanCancel:
+      order.status === 'awaiting_payment' || (order.status === 'confirmed' && fulfilments.every((f) => f.status === 'pending')),
   };
+}
+
+function orderRow(ctx: Ctx, orderId: string) {
+  return ctx.db.selectFrom('orders').selectAll().where('tenant_id', '=', ctx.tenant.id).where('id', '=', orderId);
+}
+
+/** One of the buyer's own orders; another buyer's or another tenant's is not found. */
+export async function getOrder(ctx: Ctx, orderId: string): Promise<OrderView> {
+  const order = await orderRow(ctx, orderId).where('buyer_user_id', '=', buyerOf(ctx)).executeTakeFirst();
+  if (!order) throw new AppError('not_found');
+  return orderViewOf(ctx, order);
+}
+
+/** Any order of this tenant, for staff (the route checks their role). */
+export async function getOrderForStaff(ctx: Ctx, orderId: string): Promise<OrderView> {
+  const order = await orderRow(ctx, orderId).executeTakeFirst();
+  if (!order) throw new AppError('not_found');
+  return orderViewOf(ctx, order);
+}
+
+/** The latest payment's method and status, selected as one 'method status' text. */
+export function paymentOf(latest: string | null | undefined) {
+  const [paymentMethod = null, paymentStatus = null] = latest ? latest.split(' ') : [];
+  return { paymentMethod, paymentStatus };
+}
+
+/** Orders newest first, of one buyer or (for staff) of everyone, optionally by status or number. */
+export async function listOrders(
+  ctx: Ctx,
+  filter: { buyerId?: string; statuses?: OrderStatus[]; number?: string; limit: number },
+): Promise<OrderSummary[]> {
+  const rows = await ctx.db
+    .selectFrom('orders as o')
+    .innerJoin('users as u', 'u.id', 'o.buyer_user_id')
+    .select((eb) => [
+      'o.id',
+      'o.number',
+      'o.status',
+      'o.total',
+      'o.created_at',
+      'u.name as buyerName',
+      'u.phone as buyerPhone',
+      eb
+        .selectFrom('order_lines as l')
+        .select((inner) => inner.fn.countAll<string>().as('n'))
+        .whereRef('l.tenant_id', '=', 'o.tenant_id')
+        .whereRef('l.order_id', '=', 'o.id')
+        .as('itemCount'),
+      eb
+        .selectFrom('order_lines as l')
+        .select('l.product_title')
+        .whereRef('l.tenant_id', '=', 'o.tenant_id')
+        .whereRef('l.order_id', '=', 'o.id')
+        .orderBy('l.position')
+        .limit(1)
+        .as('firstItem'),
+      eb
+        .selectFrom('payments as p')
+        .select(sql<string>`p.method || ' ' || p.status`.as('m'))
+        .whereRef('p.tenant_id', '=', 'o.tenant_id')
+        .whereRef('p.order_id', '=', 'o.id')
+        .orderBy('p.created_at', 'desc')
+        .limit(1)
+        .as('payment'),
+    ])
+    .where('o.tenant_id', '=', ctx.tenant.id)
+    .$if(filter.buyerId !== undefined, (q) => q.where('o.buyer_user_id', '=', filter.buyerId as string))
+    .$if(filter.statuses !== undefined, (q) => q.where('o.status', 'in', filter.statuses as OrderStatus[]))
+    .$if(filter.number !== undefined, (q) => q.where('o.number', 'ilike', `%${filter.number}%`))
+    .orderBy('o.created_at', 'desc')
+    .limit(filter.limit)
+    .execute();
+  return rows.map((row) => {
+    const { paymentMethod, paymentStatus } = paymentOf(row.payment);
+    return {
+      id: row.id,
+      number: row.number,
+      status: row.status,
+      total: Number(row.total),
+      createdAt: row.created_at.toISOString(),
+      itemCount: Number(row.itemCount ?? 0),
+      firstItem: row.firstItem ?? '',
+      buyerName: row.buyerName,
+      buyerPhone: row.buyerPhone,
+      paymentMethod,
+      paymentStatus,
+    };
+  });
 }

@@ -44,3 +44,9 @@ export async function getSellerSummary(ctx: Ctx, sellerId: string): Promise<Sell
 export async function sellersOfUser(ctx: Ctx, userId: string): Promise<SellerSummary[]> {
   return summaryQuery(ctx).where('user_id', '=', userId).orderBy('created_at').execute();
 }
+
+/** Where a trader sits in the market, as people say it: "los B-12", "kios 7"; null for UMKM. */
+export function stallLabel(stall: { type: string | null; block: string | null; number: string | null }): string | null {
+  if (!stall.number) return null;
+  return [stall.type, [stall.block, stall.number].filter(Boolean).join('-')].filter(Boolean).join(' ');
+}

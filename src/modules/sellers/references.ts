@@ -1,6 +1,6 @@
 import type { Ctx } from '../../http/context.ts';
 import { AppError, type FieldIssue } from '../../http/errors.ts';
-import { areaName, isWithin } from '../../shared/areas.ts';
+import { areaProblem } from '../../shared/areas.ts';
 import { assertMediaExists } from '../media/service.ts';
 
 /**
@@ -34,12 +34,8 @@ export async function checkReferences(
   }
 
   if (input.areaCode) {
-    const regency = ctx.tenant.areaCode;
-    if (!isWithin(input.areaCode, regency)) {
-      issues.push({ field: 'areaCode', code: 'area_outside_regency', params: { regency: ctx.tenant.name } });
-    } else if (!areaName(input.areaCode)) {
-      issues.push({ field: 'areaCode', code: 'unknown_area' });
-    }
+    const problem = areaProblem(input.areaCode, ctx.tenant.areaCode);
+    if (problem) issues.push({ field: 'areaCode', code: problem, params: { regency: ctx.tenant.name } });
   }
 
   if (issues.length > 0 || !program) throw new AppError('validation_failed', { details: issues });

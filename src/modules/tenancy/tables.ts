@@ -29,6 +29,17 @@ export interface ProgramsTable {
   curation_checklist: ColumnType<string[], string | undefined, string>;
   /** How long an unpaid order keeps its stock reserved. */
   payment_timeout_minutes: Generated<number>;
+  /** Payment methods buyers may choose: 'transfer', 'qris', 'gateway', 'cod'. */
+  payment_methods: ColumnType<string[], string | undefined, string>;
+  bank_name: string | null;
+  bank_account_number: string | null;
+  bank_account_holder: string | null;
+  /** The program's static merchant QRIS payload. */
+  qris_payload: string | null;
+  /** The program's share of each seller's goods; 250 = 2.5 %. */
+  fee_basis_points: Generated<number>;
+  /** A delivered order completes after this many hours unless the buyer confirms earlier. */
+  auto_confirm_hours: Generated<number>;
   created_at: CreatedAt;
 }
 

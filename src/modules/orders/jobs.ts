@@ -1,0 +1,55 @@
+import type { FastifyBaseLogger as Logger } from 'fastify';
+import type { Db } from '../../db/database.ts';
+import type { Ctx } from '../../http/context.ts';
+import { autoCompleteOrders, expireUnpaidOrders } from './lifecycle.ts';
+
+export interface OrderJobs {
+  /** One pass over every tenant: expire unpaid orders, complete delivered ones; returns how many moved. */
+  runOnce(now?: Date): Promise<{ expired: number; completed: number }>;
+  start(intervalMs?: number): void;
+  stop(): Promise<void>;
+}
+
+/**
+ * The timed steps of the order lifecycle. Safe on several app nodes at once: each order is
+ * moved in its own transaction after locking and rechecking it.
+ */
+export function createOrderJobs(db: Db, log: Logger): OrderJobs {
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<unknown> | null = null;
+
+  async function runOnce(now = new Date()) {
+    const tenants = await db
+      .selectFrom('tenants')
+      .select(['id', 'slug', 'name', 'area_code as areaCode', 'time_zone as timeZone'])
+      .execute();
+    const totals = { expired: 0, completed: 0 };
+    for (const tenant of tenants) {
+      const ctx: Ctx = { db, tenant, actor: null, lang: 'id' };
+      totals.expired += await expireUnpaidOrders(ctx, now);
+      totals.completed += await autoCompleteOrders(ctx, now);
+    }
+    if (totals.expired || totals.completed) log.info(totals, 'order jobs');
+    return totals;
+  }
+
+  return {
+    runOnce,
+    start(intervalMs = 30_000) {
+      timer ??= setInterval(() => {
+        if (running) return;
+        running = runOnce()
+          .catch((error) => log.error({ err: error }, 'order jobs failed'))
+          .finally(() => {
+            running = null;
+          });
+      }, intervalMs);
+      timer.unref();
+    },
+    async stop() {
+      if (timer) clearInterval(timer);
+      timer = null;
+      await running;
+    },
+  };
+}

@@ -1,0 +1,91 @@
+import type { Ctx } from '../../http/context.ts';
+import { percentOf } from '../../shared/money.ts';
+import { postTransaction } from '../ledger/service.ts';
+import { accounts, deliveryPayable, HELD_ORDERS, PROGRAM_FEE, sellerPayable, UNIQUE_CODES } from './accounts.ts';
+import { refundableAmount } from './refunds.ts';
+
+/** How a completed order's held money is shared out; `held` is what is left of the payment after refunds. */
+export interface Settlement {
+  held: bigint;
+  sellers: { sellerId: string; name: string; goods: bigint; fee: bigint }[];
+  deliveryFee: bigint;
+  uniqueCode: bigint;
+}
+
+/**
+ * The split of a completed order, inside the caller's transaction: each seller that did not
+ * reject gets its goods (reweighed totals when set) less the program fee; the delivery fee
+ * goes to couriers; the unique code to the program. Throws if that does not add up to the
+ * money still held, which would mean a refund or a reweigh was booked wrongly.
+ */
+export async function settlementOf(ctx: Ctx, orderId: string): Promise<Settlement | null> {
+  const order = await ctx.db
+    .selectFrom('orders as o')
+    .innerJoin('programs as p', (join) => join.onRef('p.tenant_id', '=', 'o.tenant_id').onRef('p.id', '=', 'o.program_id'))
+    .select(['o.delivery_fee', 'p.fee_basis_points'])
+    .where('o.tenant_id', '=', ctx.tenant.id)
+    .where('o.id', '=', orderId)
+    .executeTakeFirstOrThrow();
+  const payment = await ctx.db
+    .selectFrom('payments')
+    .select(['id', 'amount', 'unique_code'])
+    .where('tenant_id', '=', ctx.tenant.id)
+    .where('order_id', '=', orderId)
+    .where('status', '=', 'paid')
+    .executeTakeFirst();
+  if (!payment) return null;
+  const goods = await ctx.db
+    .selectFrom('order_lines as l')
+    .innerJoin('fulfilments as f', (join) =>
+      join.onRef('f.tenant_id', '=', 'l.tenant_id').onRef('f.order_id', '=', 'l.order_id').onRef('f.seller_id', '=', 'l.seller_id'),
+    )
+    .innerJoin('sellers as s', (join) => join.onRef('s.tenant_id', '=', 'l.tenant_id').onRef('s.id', '=', 'l.seller_id'))
+    .select((eb) => [
+      'l.seller_id as sellerId',
+      's.business_name as name',
+      eb.fn.sum<bigint>(eb.fn.coalesce('l.final_line_total', 'l.line_total')).as('goods'),
+    ])
+    .where('l.tenant_id', '=', ctx.tenant.id)
+    .where('l.order_id', '=', orderId)
+    .where('f.status', '<>', 'rejected')
+    .groupBy(['l.seller_id', 's.business_name'])
+    .orderBy('l.seller_id')
+    .execute();
+  const settlement: Settlement = {
+    held: await refundableAmount(ctx, payment),
+    sellers: goods.map((g) => {
+      const amount = BigInt(g.goods);
+      return { sellerId: g.sellerId, name: g.name, goods: amount, fee: percentOf(amount, order.fee_basis_points) };
+    }),
+    deliveryFee: order.delivery_fee,
+    uniqueCode: BigInt(payment.unique_code),
+  };
+  const shared = settlement.sellers.reduce((sum, s) => sum + s.goods, 0n) + settlement.deliveryFee + settlement.uniqueCode;
+  if (shared !== settlement.held) {
+    throw new Error(`order ${orderId}: ${shared} to share out but ${settlement.held} held`);
+  }
+  return settlement;
+}
+
+/** Books a completed order's split (see settlementOf); once per order, even if called again. */
+export async function settleOrder(ctx: Ctx, order: { id: string; number: string; programId: string }): Promise<void> {
+  const settlement = await settlementOf(ctx, order.id);
+  if (!settlement || settlement.held === 0n) return;
+  const [held, fee, codes, delivery] = await accounts(ctx, HELD_ORDERS, PROGRAM_FEE, UNIQUE_CODES, deliveryPayable(order.programId));
+  const postings = [{ accountCode: held as string, amount: settlement.held }];
+  for (const seller of settlement.sellers) {
+    const [payable] = await accounts(ctx, sellerPayable(seller.sellerId, seller.name));
+    postings.push({ accountCode: payable as string, amount: -(seller.goods - seller.fee) });
+  }
+  postings.push({ accountCode: fee as string, amount: -settlement.sellers.reduce((sum, s) => sum + s.fee, 0n) });
+  postings.push({ accountCode: delivery as string, amount: -settlement.deliveryFee });
+  postings.push({ accountCode: codes as string, amount: -settlement.uniqueCode });
+  await postTransaction(ctx, {
+    kind: 'order_settlement',
+    reference: { type: 'order', id: order.id },
+    idempotencyKey: `settlement:${order.id}`,
+    memo: order.number,
+    // A zero fee or a free delivery is no posting at all.
+    postings: postings.filter((p) => p.amount !== 0n),
+  });
+}

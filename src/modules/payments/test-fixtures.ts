@@ -1,0 +1,78 @@
+// Factories for the payments tests (not a test file itself).
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Db } from '../../db/database.ts';
+import type { Ctx, TenantRef } from '../../http/context.ts';
+import type { TestApp } from '../../test/app.ts';
+import { grantRole } from '../identity/users.ts';
+import type { FulfilmentMethod } from '../orders/tables.ts';
+import { ADDRESS, buyerBrowser, makeShop, makeVariant } from '../orders/test-fixtures.ts';
+import { makeBuyer, makeProgram, makeStaffBrowser } from '../sellers/test-fixtures.ts';
+
+const qrisVectors = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, '../../test/vectors/qris.json'), 'utf8'));
+/** The static merchant QRIS of the first vector (Warung Sayur Bu Sugeng). */
+export const STATIC_QRIS: string = qrisVectors.valid_static[0].payload;
+
+/** A program that takes every method, with a bank account, the vectors' static QRIS and a 2.5 % fee. */
+export async function makePayingProgram(db: Db, tenantId: string, feeBasisPoints = 250): Promise<string> {
+  const programId = await makeProgram(db, tenantId);
+  await db
+    .updateTable('programs')
+    .set({
+      payment_methods: '{transfer,qris,cod}',
+      bank_name: 'Bank Jateng',
+      bank_account_number: '2003000111',
+      bank_account_holder: 'Program Jujag-Jujug',
+      qris_payload: STATIC_QRIS,
+      fee_basis_points: feeBasisPoints,
+    })
+    .where('id', '=', programId)
+    .execute();
+  return programId;
+}
+
+/** A seller whose owner can sign in, with one product of counted stock. */
+export async function makeSellingShop(t: TestApp, tenant: TenantRef, programId: string, price = 40_000) {
+  const { sellerId } = await makeShop(t.database.db, tenant.id, programId);
+  const { user, browser } = await makeBuyer(t, tenant, 'Bu Sri');
+  await grantRole(t.database.db, tenant.id, user.id, 'seller');
+  await t.database.db.updateTable('sellers').set({ user_id: user.id }).where('id', '=', sellerId).execute();
+  const { variantId } = await makeVariant(t.database.db, tenant.id, {
+    sellerId,
+    programId,
+    price,
+    unit: 'kg',
+    stepMilli: 250,
+    minimumMilli: 250,
+    stockMode: 'counted',
+    stockMilli: 100_000,
+  });
+  return { sellerId, variantId, seller: browser };
+}
+
+/** A buyer who has checked out one line from each shop (0.5 kg each), waiting to pay. */
+export async function orderFrom(
+  t: TestApp,
+  tenant: TenantRef,
+  shops: { sellerId: string; variantId: string }[],
+  method: FulfilmentMethod = 'pickup',
+) {
+  const buyer = await buyerBrowser(t, tenant);
+  for (const shop of shops) await buyer.putLine(shop.variantId, 500);
+  const fulfilment = Object.fromEntries(shops.map((s) => [s.sellerId, method]));
+  const response = await buyer.browser.post('/api/checkout', { ...ADDRESS, fulfilment });
+  if (response.statusCode !== 201) throw new Error(`checkout failed: ${response.body}`);
+  return { ...buyer, order: response.json().order as { id: string; number: string; total: number } };
+}
+
+/** CS, courier and admin browsers of a tenant. */
+export async function staffOf(t: TestApp, tenant: TenantRef) {
+  const cs = await makeStaffBrowser(t, tenant, 'cs_agent');
+  const courier = await makeStaffBrowser(t, tenant, 'courier');
+  return { cs: cs.browser, courier: courier.browser, courierId: courier.user.id };
+}
+
+/** A system context for jobs and ledger reads. */
+export function systemCtx(t: TestApp, tenant: TenantRef): Ctx {
+  return { db: t.database.db, tenant, actor: null, lang: 'id' };
+}
