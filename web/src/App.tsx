@@ -23,6 +23,13 @@ const BuyerSignIn = lazy(() => auth().then((m) => ({ default: m.BuyerSignIn })))
 const StaffSignIn = lazy(() => auth().then((m) => ({ default: m.StaffSignIn })));
 const AcceptInvite = lazy(() => auth().then((m) => ({ default: m.AcceptInvite })));
 
+// The buyer's cart, checkout, order and history pages: one chunk too.
+const orders = () => import('./orders/OrderPages');
+const CartPage = lazy(() => orders().then((m) => ({ default: m.CartPage })));
+const CheckoutPage = lazy(() => orders().then((m) => ({ default: m.CheckoutPage })));
+const OrderPage = lazy(() => orders().then((m) => ({ default: m.OrderPage })));
+const OrdersPage = lazy(() => orders().then((m) => ({ default: m.OrdersPage })));
+
 export function App() {
   return (
     <Routes>
@@ -32,6 +39,10 @@ export function App() {
         <Route path="produk/:productId" element={<ProductPage />} />
         <Route path="pasar/:marketId" element={<MarketPage />} />
         <Route path="toko/:sellerId" element={<ShopPage />} />
+        <Route path="keranjang" element={<CartPage />} />
+        <Route path="pesan" element={<CheckoutPage />} />
+        <Route path="pesanan" element={<OrdersPage />} />
+        <Route path="pesanan/:orderId" element={<OrderPage />} />
         <Route path="masuk" element={<BuyerSignIn />} />
         <Route path="masuk/staf" element={<StaffSignIn />} />
         <Route path="undangan/:token" element={<AcceptInvite />} />

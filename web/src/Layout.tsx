@@ -1,6 +1,7 @@
 import { Suspense } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { formatPhone, type Lang, useLang, useT } from './i18n';
+import { useCart } from './orders/cart';
 import { homeForRoles, useSession, useSignOut, useTenant } from './session';
 import { ErrorBoundary, Loading } from './ui';
 
@@ -50,17 +51,40 @@ function Account() {
   const label = user.name || formatPhone(user.phone);
   return (
     <>
-      {consolePath === '/' ? (
-        <span className="user-name">{label}</span>
-      ) : (
-        <Link to={consolePath} className="user-name" title={t('nav.console')}>
-          {label}
-        </Link>
-      )}
+      {/* Staff go to their console; buyers to their orders. */}
+      <Link
+        to={consolePath === '/' ? '/pesanan' : consolePath}
+        className="user-name"
+        title={t(consolePath === '/' ? 'orders.mine' : 'nav.console')}
+      >
+        {label}
+      </Link>
       <button type="button" className="button button-small button-secondary" disabled={signOut.isPending} onClick={() => signOut.mutate()}>
         {t('nav.signOut')}
       </button>
     </>
+  );
+}
+
+/** The cart with how many lines it has, for guests too; hidden while empty, the bar is full enough on a phone. */
+function CartLink() {
+  const t = useT();
+  const count = useCart().data?.lines.length ?? 0;
+  if (count === 0) return null;
+  return (
+    <Link to="/keranjang" className="cart-link" aria-label={t('cart.linkLabel', { count })}>
+      <svg viewBox="0 0 24 24" width="24" height="24" aria-hidden="true">
+        <path
+          d="M3 4h2l2.4 10.2a1 1 0 0 0 1 .8h8.9a1 1 0 0 0 1-.7L21 8H6.2M9 20a1 1 0 1 0 0-2 1 1 0 0 0 0 2Zm8 0a1 1 0 1 0 0-2 1 1 0 0 0 0 2Z"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="2"
+          strokeLinecap="round"
+          strokeLinejoin="round"
+        />
+      </svg>
+      <span className="cart-count">{count}</span>
+    </Link>
   );
 }
 
@@ -77,6 +101,7 @@ export function Layout() {
         </Link>
         <div className="topbar-actions">
           <LanguageSwitch />
+          <CartLink />
           <Account />
         </div>
       </header>

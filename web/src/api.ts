@@ -126,4 +126,77 @@ export const api = {
   get: <T>(path: string) => request<T>('GET', path),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, body),
   patch: <T>(path: string, body?: unknown) => request<T>('PATCH', path, body),
+  put: <T>(path: string, body?: unknown) => request<T>('PUT', path, body),
 };
+
+/**
+ * POST a form (a photo) and report how much of it is sent, 0 to 1: fetch cannot tell
+ * upload progress, and on slow mobile data a photo takes long enough to need it.
+ */
+export function uploadWithProgress<T>(path: string, form: FormData, onProgress: (fraction: number) => void): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', path);
+    xhr.setRequestHeader('Accept', 'application/json');
+    xhr.setRequestHeader('Accept-Language', getLang());
+    const csrf = readCookie('lp_csrf');
+    if (csrf) xhr.setRequestHeader('X-CSRF-Token', csrf);
+    xhr.upload.onprogress = (event) => {
+      if (event.lengthComputable) onProgress(event.loaded / event.total);
+    };
+    xhr.onload = () => {
+      if (xhr.status >= 200 && xhr.status < 300) resolve(JSON.parse(xhr.responseText) as T);
+      else void toApiError(new Response(xhr.responseText, { status: xhr.status })).then(reject);
+    };
+    xhr.onerror = () => reject(new ApiError(0, 'network', translate('error.network')));
+    xhr.send(form);
+  });
+}
+
+// ---- Orders and payments: the server's zod schemas are the one definition of these shapes ----
+
+export type { CartView, OrderSummary, OrderView, SellerFulfilmentView as SellerFulfilment } from '../../src/modules/orders/schemas';
+export type {
+  DeskPaymentView as DeskPayment,
+  DeskRefundView as DeskRefund,
+  PaymentView,
+  ProgramPaymentSettings as PaymentSettings,
+  RefundView,
+} from '../../src/modules/payments/schemas';
+
+import type { OrderView, SellerFulfilmentView } from '../../src/modules/orders/schemas';
+
+export const orderStatuses = [
+  'awaiting_payment',
+  'confirmed',
+  'accepted',
+  'ready',
+  'delivered',
+  'completed',
+  'cancelled',
+  'expired',
+  'rejected',
+] as const satisfies readonly OrderView['status'][];
+export type OrderStatus = (typeof orderStatuses)[number];
+export const fulfilmentMethods = ['delivery', 'pickup', 'seller_shipping'] as const satisfies readonly OrderFulfilment['method'][];
+export type FulfilmentMethod = (typeof fulfilmentMethods)[number];
+export const fulfilmentStatuses = [
+  'pending',
+  'accepted',
+  'rejected',
+  'ready',
+  'delivered',
+] as const satisfies readonly OrderFulfilment['status'][];
+export type FulfilmentStatus = (typeof fulfilmentStatuses)[number];
+export const paymentMethods = ['transfer', 'qris', 'gateway', 'cod'] as const satisfies readonly NonNullable<
+  OrderView['payment']
+>['method'][];
+export type PaymentMethod = (typeof paymentMethods)[number];
+export const paymentStatuses = ['pending', 'submitted', 'paid', 'failed', 'cancelled'] as const satisfies readonly NonNullable<
+  OrderView['payment']
+>['status'][];
+export type PaymentStatus = (typeof paymentStatuses)[number];
+
+/** Quantities in thousandths of the unit (250 = 0,25 kg); money in whole rupiah. */
+export type OrderLine = SellerFulfilmentView['lines'][number];
+export type OrderFulfilment = OrderView['fulfilments'][number];

@@ -1,4 +1,4 @@
-import { type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, useId } from 'react';
+import { type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes, useId } from 'react';
 import { ApiError } from './api';
 import { useT } from './i18n';
 
@@ -47,6 +47,14 @@ export function SelectField({ label, hint, error, children, ...select }: Decorat
           {children}
         </select>
       )}
+    </FieldFrame>
+  );
+}
+
+export function TextAreaField({ label, hint, error, ...textarea }: Decorations & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  return (
+    <FieldFrame label={label} hint={hint} error={error}>
+      {(aria) => <textarea rows={3} {...textarea} {...aria} />}
     </FieldFrame>
   );
 }

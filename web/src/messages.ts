@@ -1,7 +1,10 @@
 // UI text. Indonesian is the source language; `en` must have every key
 // (the type below makes a missing translation a compile error).
 
-export const id = {
+import { ordersEn, ordersId } from './orders/messages';
+import { staffOrdersEn, staffOrdersId } from './staff/messages';
+
+const baseId = {
   'app.name': 'Lokapasar',
   'common.loading': 'Memuat…',
   'common.retry': 'Coba lagi',
@@ -379,9 +382,10 @@ export const id = {
   'import.rowColumn': 'Baris {row}, kolom {column}',
 } as const;
 
+export const id = { ...baseId, ...ordersId, ...staffOrdersId };
 export type MessageKey = keyof typeof id;
 
-export const en: Record<MessageKey, string> = {
+const baseEn: Record<keyof typeof baseId, string> = {
   'app.name': 'Lokapasar',
   'common.loading': 'Loading…',
   'common.retry': 'Try again',
@@ -757,3 +761,5 @@ export const en: Record<MessageKey, string> = {
   'import.row': 'Row {row}',
   'import.rowColumn': 'Row {row}, column {column}',
 };
+
+export const en: Record<MessageKey, string> = { ...baseEn, ...ordersEn, ...staffOrdersEn };

@@ -5,6 +5,7 @@ import { RequireSignIn } from '../seller/RequireSignIn';
 import { NotFound } from '../ui';
 import { CertificatesPage } from './CertificatesPage';
 import { MarketsPage } from './MarketsPage';
+import { PaymentSettingsPage } from './PaymentSettingsPage';
 import { ReferencePricesPage } from './ReferencePricesPage';
 import { SellerReviewPage } from './SellerReviewPage';
 import { SellersPage } from './SellersPage';
@@ -13,7 +14,7 @@ import { TraderRegistrationPage } from './TraderRegistrationPage';
 // Platform operators pass too (RequireSignIn lets platform_admin into every console).
 const adminOnly = (page: ReactNode) => <RequireSignIn roles={['program_admin']}>{page}</RequireSignIn>;
 
-/** Program admin console: markets, seller curation, certificates; tariffs and reports follow. */
+/** Program admin console: markets, seller curation, certificates, payment settings; tariffs and reports follow. */
 export default function AdminConsole() {
   const t = useT();
   return (
@@ -26,6 +27,7 @@ export default function AdminConsole() {
         <NavLink to="/admin/penjual">{t('curation.nav')}</NavLink>
         <NavLink to="/admin/sertifikat">{t('curation.certificatesNav')}</NavLink>
         <NavLink to="/admin/harga-acuan">{t('catalog.referenceNav')}</NavLink>
+        <NavLink to="/admin/pembayaran">{t('paymentSettings.nav')}</NavLink>
       </nav>
       <Routes>
         <Route index element={<MarketsPage />} />
@@ -42,6 +44,7 @@ export default function AdminConsole() {
         <Route path="penjual/:sellerId" element={adminOnly(<SellerReviewPage />)} />
         <Route path="sertifikat" element={adminOnly(<CertificatesPage />)} />
         <Route path="harga-acuan" element={adminOnly(<ReferencePricesPage />)} />
+        <Route path="pembayaran" element={adminOnly(<PaymentSettingsPage />)} />
         <Route path="*" element={<NotFound />} />
       </Routes>
     </div>

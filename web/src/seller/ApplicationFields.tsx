@@ -2,7 +2,8 @@ import { CATEGORIES } from '../../../src/modules/catalog/taxonomy';
 import type { Market, Program } from '../api';
 import { SelectField, TextField } from '../forms';
 import { useLang, useT } from '../i18n';
-import { payoutMethods, stallTypes, useAreas } from './api';
+import { AreaPicker } from './AreaPicker';
+import { payoutMethods, stallTypes } from './api';
 import type { Draft, TextKey } from './draft';
 
 // The inputs of a seller application, shared by the seller's own form and the staff form
@@ -80,43 +81,6 @@ function CategoryField({ draft, set, errorFor }: FieldsProps) {
   );
 }
 
-/** District, then village: the area code of the address, from the regency's official list. */
-function AreaPicker({ draft, set, errorFor }: FieldsProps) {
-  const t = useT();
-  const districts = useAreas(null);
-  const villages = useAreas(draft.district);
-  const pickDistrict = (event: { target: { value: string } }) => {
-    set('district')(event);
-    set('areaCode')({ target: { value: '' } });
-  };
-  return (
-    <div className="row row-fields">
-      <SelectField label={t('sellers.district')} value={draft.district} onChange={pickDistrict} disabled={!districts.data}>
-        <option value="">{districts.isPending ? t('common.loading') : t('sellers.choose')}</option>
-        {districts.data?.areas.map((area) => (
-          <option key={area.code} value={area.code}>
-            {area.name}
-          </option>
-        ))}
-      </SelectField>
-      <SelectField
-        label={t('sellers.village')}
-        value={draft.areaCode}
-        onChange={set('areaCode')}
-        error={errorFor('areaCode')}
-        disabled={!draft.district || !villages.data}
-      >
-        <option value="">{t('sellers.choose')}</option>
-        {villages.data?.areas.map((area) => (
-          <option key={area.code} value={area.code}>
-            {area.name}
-          </option>
-        ))}
-      </SelectField>
-    </div>
-  );
-}
-
 export function UmkmFields(props: FieldsProps) {
   const t = useT();
   const { draft, set, errorFor } = props;
@@ -147,7 +111,14 @@ export function UmkmFields(props: FieldsProps) {
         onChange={set('address')}
         error={errorFor('address')}
       />
-      <AreaPicker {...props} />
+      <AreaPicker
+        value={{ district: draft.district, areaCode: draft.areaCode }}
+        onChange={(next) => {
+          set('district')({ target: { value: next.district } });
+          set('areaCode')({ target: { value: next.areaCode } });
+        }}
+        error={errorFor('areaCode')}
+      />
     </>
   );
 }

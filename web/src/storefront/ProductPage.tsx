@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { Lang } from '../i18n';
 import { formatDateTime, formatRupiah, type Translate, useLang, useT, whatsappLink } from '../i18n';
+import { AddToCart } from '../orders/AddToCart';
 import { useTenant } from '../session';
 import { ErrorState, Loading } from '../ui';
 import { categoryName, priceText, quantityText, usePriceHistory, useProduct, type Variant } from './catalog';
@@ -31,6 +32,7 @@ function VariantRow({ variant, fallbackName }: { variant: Variant; fallbackName:
         })}
       </p>
       <p className={variant.inStock ? '' : 'text-danger'}>{stockText(t, lang, variant)}</p>
+      {variant.inStock && <AddToCart variant={variant} name={variant.name || fallbackName} />}
     </li>
   );
 }
@@ -71,7 +73,7 @@ export default function ProductPage() {
   if (query.isPending) return <Loading />;
   if (query.error) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
   const product = query.data.product;
-  // Ordering comes with the orders module; until then, the program's WhatsApp takes orders.
+  // The program's customer service takes orders on WhatsApp too, for those who prefer to chat.
   const whatsapp = tenant.data?.programs.find((p) => p.id === product.programId)?.whatsappPhone;
 
   return (
@@ -113,7 +115,7 @@ export default function ProductPage() {
       {whatsapp && (
         <p>
           <a
-            className="button"
+            className="button button-secondary"
             href={`${whatsappLink(whatsapp)}?text=${encodeURIComponent(t('shop.orderMessage', { title: product.title, price: formatRupiah(product.price) }))}`}
             target="_blank"
             rel="noopener noreferrer"

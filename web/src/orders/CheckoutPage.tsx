@@ -1,0 +1,239 @@
+import { type FormEvent, lazy, Suspense, useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { isApiError, type Market } from '../api';
+import { FormAlert, fieldError, TextAreaField } from '../forms';
+import { formatRupiah, useT } from '../i18n';
+import { type AreaChoice, AreaPicker } from '../seller/AreaPicker';
+import { RequireSignIn } from '../seller/RequireSignIn';
+import { useTenant } from '../session';
+import { ErrorState, Loading } from '../ui';
+import { type FulfilmentMethod, fulfilmentMethods, useCheckout } from './api';
+import { useCart } from './cart';
+import { groupBySeller, LineSummary, SellerName } from './common';
+import type { LatLng } from './PinMap';
+
+// Leaflet is big: it loads with the map, only here.
+const PinMap = lazy(() => import('./PinMap'));
+
+/** Where the map opens: the regency's first market with a location, else all of Indonesia. */
+function mapStart(markets: Market[]) {
+  const market = markets.find((m) => m.lat !== null && m.lng !== null);
+  return market
+    ? { startLat: market.lat as number, startLng: market.lng as number, startZoom: 14 }
+    : { startLat: -2.5, startLng: 118, startZoom: 5 };
+}
+
+/** The pin on the map, or the phone's own location; optional, it helps the courier find the door. */
+function LocationField({ pin, onPin, markets }: { pin: LatLng | null; onPin: (pin: LatLng | null) => void; markets: Market[] }) {
+  const t = useT();
+  const [locating, setLocating] = useState(false);
+  const [problem, setProblem] = useState('');
+
+  function locate() {
+    if (!navigator.geolocation) {
+      setProblem(t('checkout.locationUnsupported'));
+      return;
+    }
+    setLocating(true);
+    setProblem('');
+    navigator.geolocation.getCurrentPosition(
+      (position) => {
+        setLocating(false);
+        onPin({ lat: Number(position.coords.latitude.toFixed(6)), lng: Number(position.coords.longitude.toFixed(6)) });
+      },
+      (error) => {
+        setLocating(false);
+        setProblem(t(error.code === error.PERMISSION_DENIED ? 'checkout.locationDenied' : 'checkout.locationFailed'));
+      },
+      { enableHighAccuracy: true, timeout: 15_000, maximumAge: 60_000 },
+    );
+  }
+
+  return (
+    <div className="field">
+      <p className="field-label" id="pin-label">
+        {t('checkout.pin')}
+      </p>
+      <p className="hint">{t('checkout.pinHint')}</p>
+      <section aria-labelledby="pin-label">
+        <Suspense fallback={<div className="pin-map pin-map-loading">{t('common.loading')}</div>}>
+          <PinMap pin={pin} onPin={onPin} label={t('checkout.pin')} {...mapStart(markets)} />
+        </Suspense>
+      </section>
+      <p role="status" className={pin ? '' : 'muted'}>
+        {pin ? t('checkout.pinAt', { lat: pin.lat, lng: pin.lng }) : t('checkout.noPin')}
+      </p>
+      {problem && <p className="field-error">{problem}</p>}
+      <div className="row">
+        <button type="button" className="button button-small button-secondary" disabled={locating} onClick={locate}>
+          {locating ? t('checkout.locating') : t('checkout.useLocation')}
+        </button>
+        {pin && (
+          <button type="button" className="button button-small button-secondary" onClick={() => onPin(null)}>
+            {t('checkout.clearPin')}
+          </button>
+        )}
+      </div>
+    </div>
+  );
+}
+
+function CheckoutForm() {
+  const t = useT();
+  const navigate = useNavigate();
+  const tenant = useTenant();
+  const cart = useCart();
+  const checkout = useCheckout();
+  const [address, setAddress] = useState('');
+  const [area, setArea] = useState<AreaChoice>({ district: '', areaCode: '' });
+  const [pin, setPin] = useState<LatLng | null>(null);
+  const [notes, setNotes] = useState('');
+  const [methods, setMethods] = useState<Record<string, FulfilmentMethod>>({});
+  const [clientErrors, setClientErrors] = useState<Record<string, string | undefined>>({});
+
+  // Once ordered, the cart is empty: wait for the order page rather than say so.
+  if (cart.isPending || tenant.isPending || checkout.isSuccess) return <Loading />;
+  if (cart.error) return <ErrorState error={cart.error} onRetry={() => void cart.refetch()} />;
+  if (tenant.error) return <ErrorState error={tenant.error} onRetry={() => void tenant.refetch()} />;
+  const { lines, goodsTotal } = cart.data;
+  if (lines.length === 0) {
+    return (
+      <section className="page narrow">
+        <h1>{t('checkout.title')}</h1>
+        <p className="muted">{t('cart.empty')}</p>
+        <Link to="/cari" className="button">
+          {t('cart.shop')}
+        </Link>
+      </section>
+    );
+  }
+  const groups = groupBySeller(lines);
+  // Delivery by the program's courier unless the buyer picks otherwise.
+  const methodOf = (sellerId: string) => methods[sellerId] ?? 'delivery';
+  const errorFor = (field: string) => fieldError(checkout.error, field, clientErrors);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const errors = {
+      ...(address.trim() ? {} : { address: t('form.required') }),
+      ...(area.areaCode ? {} : { areaCode: t('form.required') }),
+    };
+    setClientErrors(errors);
+    if (Object.keys(errors).length > 0) {
+      checkout.reset();
+      return;
+    }
+    checkout.mutate(
+      {
+        address: address.trim(),
+        areaCode: area.areaCode,
+        ...(pin ?? {}),
+        notes: notes.trim(),
+        fulfilment: Object.fromEntries(groups.map(([sellerId]) => [sellerId, methodOf(sellerId)])),
+      },
+      {
+        onSuccess: ({ order }) => void navigate(`/pesanan/${order.id}`, { replace: true }),
+        // The session ran out meanwhile: sign in again and come back here.
+        onError: (error) => {
+          if (isApiError(error, 401)) void navigate(`/masuk?next=${encodeURIComponent('/pesan')}`);
+        },
+      },
+    );
+  }
+
+  const fields = [
+    'address',
+    'areaCode',
+    'lat',
+    'lng',
+    'notes',
+    ...groups.map(([sellerId]) => `fulfilment.${sellerId}`),
+    ...lines.map((line) => `lines.${line.variantId}`),
+  ];
+  return (
+    <section className="page narrow">
+      <h1>{t('checkout.title')}</h1>
+      <form className="form" onSubmit={submit} noValidate>
+        <h2 className="form-heading">{t('checkout.where')}</h2>
+        <TextAreaField
+          label={t('field.address')}
+          hint={t('checkout.addressHint')}
+          autoComplete="street-address"
+          value={address}
+          onChange={(event) => setAddress(event.target.value)}
+          error={errorFor('address')}
+        />
+        <AreaPicker value={area} onChange={setArea} error={errorFor('areaCode')} />
+        <LocationField pin={pin} onPin={setPin} markets={tenant.data.markets} />
+        <TextAreaField
+          label={t('checkout.notes')}
+          hint={t('checkout.notesHint')}
+          value={notes}
+          onChange={(event) => setNotes(event.target.value)}
+          error={errorFor('notes')}
+        />
+
+        <h2 className="form-heading">{t('checkout.items')}</h2>
+        {groups.map(([sellerId, sellerLines]) => (
+          <div key={sellerId} className="card seller-group">
+            <h3 className="card-title">
+              <SellerName sellerId={sellerId} name={sellerLines[0]?.sellerName ?? ''} />
+            </h3>
+            <ul className="cart-lines">
+              {sellerLines.map((line) => (
+                <li key={line.variantId} className="cart-line">
+                  <LineSummary line={line} />
+                  {errorFor(`lines.${line.variantId}`) && <p className="field-error">{errorFor(`lines.${line.variantId}`)}</p>}
+                </li>
+              ))}
+            </ul>
+            <fieldset className="choice">
+              <legend>{t('checkout.howDelivered')}</legend>
+              {fulfilmentMethods.map((method) => (
+                <label key={method} className="check">
+                  <input
+                    type="radio"
+                    name={`method-${sellerId}`}
+                    value={method}
+                    checked={methodOf(sellerId) === method}
+                    onChange={() => setMethods((m) => ({ ...m, [sellerId]: method }))}
+                  />
+                  <span>
+                    <strong>{t(`checkout.method.${method}`)}</strong>
+                    <br />
+                    <span className="muted">{t(`checkout.methodHint.${method}`)}</span>
+                  </span>
+                </label>
+              ))}
+              {errorFor(`fulfilment.${sellerId}`) && <p className="field-error">{errorFor(`fulfilment.${sellerId}`)}</p>}
+            </fieldset>
+          </div>
+        ))}
+
+        <p className="total-row">
+          <span>{t('cart.total')}</span>
+          <strong className="money">{formatRupiah(goodsTotal)}</strong>
+        </p>
+        <p className="hint">{t('checkout.totalHint')}</p>
+        <FormAlert error={checkout.error} fields={fields} />
+        {isApiError(checkout.error, 409) && (
+          <p>
+            <Link to="/keranjang">{t('checkout.fixCart')}</Link>
+          </p>
+        )}
+        <button type="submit" className="button button-block" disabled={checkout.isPending}>
+          {checkout.isPending ? t('checkout.sending') : t('checkout.submit')}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+/** /pesan: where to, how each seller hands over, then the order (reserved until paid). */
+export function CheckoutPage() {
+  return (
+    <RequireSignIn>
+      <CheckoutForm />
+    </RequireSignIn>
+  );
+}

@@ -1,0 +1,41 @@
+import { Link } from 'react-router';
+import type { Unit } from '../../../src/shared/quantity';
+import { formatRupiah, useLang, useT } from '../i18n';
+import { priceText, quantityText } from '../storefront/catalog';
+
+// Small pieces the cart, checkout and order pages share.
+
+/** Lines by seller, sellers in the order they first appear: one group per fulfilment. */
+export function groupBySeller<Line extends { sellerId: string }>(lines: Line[]): [string, Line[]][] {
+  const groups = new Map<string, Line[]>();
+  for (const line of lines) groups.set(line.sellerId, [...(groups.get(line.sellerId) ?? []), line]);
+  return [...groups];
+}
+
+/** The seller's name, linking to their shop. */
+export function SellerName({ sellerId, name }: { sellerId: string; name: string }) {
+  return <Link to={`/toko/${sellerId}`}>{name}</Link>;
+}
+
+/** "Bawang merah Brebes · Super" over "0,5 kg × Rp 38.000/kg", with the line's total. */
+export function LineSummary(props: {
+  line: { productTitle: string; variantName: string; unit: Unit; unitPrice: number; quantityMilli: number; lineTotal: number };
+}) {
+  const { line } = props;
+  const t = useT();
+  const { lang } = useLang();
+  return (
+    <div className="line-summary">
+      <p className="line-title">
+        {line.productTitle}
+        {line.variantName && <span className="muted"> · {line.variantName}</span>}
+      </p>
+      <p className="line-amount">
+        <span className="muted">
+          {quantityText(t, lang, line.quantityMilli, line.unit)} × <span className="money">{priceText(t, line.unitPrice, line.unit)}</span>
+        </span>
+        <strong className="money">{formatRupiah(line.lineTotal)}</strong>
+      </p>
+    </div>
+  );
+}

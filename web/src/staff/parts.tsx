@@ -1,0 +1,185 @@
+import { type FormEvent, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import type { OrderLine } from '../api';
+import { TextField } from '../forms';
+import { formatDateTime, formatPhone, formatRupiah, useLang, useT, whatsappLink } from '../i18n';
+import { useTenant } from '../session';
+import { quantityText } from '../storefront/catalog';
+
+// Small pieces the seller, CS and courier pages share.
+
+/** ISO time -> a date and time in the regency's time zone. */
+export function useDateTime(): (iso: string) => string {
+  const { lang } = useLang();
+  const timeZone = useTenant().data?.tenant.timeZone;
+  return (iso) => formatDateTime(iso, lang, timeZone);
+}
+
+/** "0,5 kg Bawang merah — Rp 19.000", one line per item. */
+export function LineList({ lines }: { lines: (OrderLine & { finalQuantityMilli?: number | null; finalLineTotal?: number | null })[] }) {
+  const t = useT();
+  const { lang } = useLang();
+  return (
+    <ul className="order-lines">
+      {lines.map((line) => (
+        <li key={line.variantId}>
+          {quantityText(t, lang, line.finalQuantityMilli ?? line.quantityMilli, line.unit)} {line.productTitle}
+          {line.variantName && ` (${line.variantName})`} —{' '}
+          <span className="money">{formatRupiah(line.finalLineTotal ?? line.lineTotal)}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** A number to call or message: the phone app and WhatsApp, each a finger-sized link. */
+export function PhoneLinks({ phone }: { phone: string }) {
+  const t = useT();
+  return (
+    <span className="phone-links">
+      <a href={`tel:${phone}`} className="phone">
+        {formatPhone(phone)}
+      </a>
+      <a href={whatsappLink(phone)} target="_blank" rel="noopener noreferrer">
+        {t('cs.whatsapp')}
+      </a>
+    </span>
+  );
+}
+
+/**
+ * The amount to find in the bank mutation, big. The unique code is what tells two buyers with
+ * the same total apart, so it is marked: in the amount itself when it is the last three digits.
+ */
+export function PaymentAmount({ amount, uniqueCode }: { amount: number; uniqueCode: number }) {
+  const t = useT();
+  const text = formatRupiah(amount);
+  const codeIsTail = uniqueCode > 0 && amount >= 1000 && (amount - uniqueCode) % 1000 === 0;
+  return (
+    <>
+      <p className="amount-big money">
+        {codeIsTail ? (
+          <>
+            {text.slice(0, -3)}
+            <mark className="unique-code">{text.slice(-3)}</mark>
+          </>
+        ) : (
+          text
+        )}
+      </p>
+      {uniqueCode > 0 && (
+        <p className="muted">
+          {t('cs.amountBreakdown', { total: formatRupiah(amount - uniqueCode) })} <mark className="unique-code">{uniqueCode}</mark>
+        </p>
+      )}
+    </>
+  );
+}
+
+/** The transfer receipt photo: a thumbnail that opens full size. */
+export function ProofThumb({ url, orderNumber }: { url: string; orderNumber: string }) {
+  const t = useT();
+  return (
+    <a href={url} target="_blank" rel="noopener noreferrer" className="proof-thumb">
+      <img src={`${url}/thumb`} alt={t('cs.proofOf', { number: orderNumber })} />
+    </a>
+  );
+}
+
+/** A map at the buyer's pin. */
+export const mapLink = (lat: number, lng: number) => `https://www.google.com/maps?q=${lat},${lng}`;
+
+/**
+ * Tabs kept in the address (`?param=value`; the first tab is the bare address), so a reload or
+ * a shared link opens the same one. `count` puts a number on a tab, e.g. new orders.
+ */
+export function Tabs(props: { label: string; param: string; current: string; tabs: { value: string; label: string; count?: number }[] }) {
+  const [params] = useSearchParams();
+  const search = (value: string, first: boolean) => {
+    const next = new URLSearchParams(params);
+    if (first) next.delete(props.param);
+    else next.set(props.param, value);
+    return next.toString();
+  };
+  return (
+    <nav className="tabs" aria-label={props.label}>
+      {props.tabs.map((tab, index) => (
+        <Link
+          key={tab.value}
+          to={{ search: search(tab.value, index === 0) }}
+          aria-current={tab.value === props.current ? 'page' : undefined}
+        >
+          {tab.label}
+          {tab.count ? <span className="count">{tab.count}</span> : null}
+        </Link>
+      ))}
+    </nav>
+  );
+}
+
+/**
+ * A search kept in the address (`?param=`): `parse` turns what was typed into the value to
+ * search for, or null when it is not valid (`invalid` says why). Empty clears the search.
+ */
+export function SearchForm(props: {
+  param: string;
+  label: string;
+  hint: string;
+  invalid: string;
+  inputMode: 'numeric' | 'text';
+  parse: (text: string) => string | null;
+}) {
+  const t = useT();
+  const [params, setParams] = useSearchParams();
+  const current = params.get(props.param) ?? '';
+  const [text, setText] = useState(current);
+  const [error, setError] = useState<string>();
+
+  function apply(typed: string) {
+    const value = typed.trim() ? props.parse(typed.trim()) : '';
+    setError(value === null ? props.invalid : undefined);
+    if (value === null) return;
+    setParams((p) => {
+      if (value) p.set(props.param, value);
+      else p.delete(props.param);
+      return p;
+    });
+  }
+
+  return (
+    <form
+      className="search-form"
+      onSubmit={(event: FormEvent) => {
+        event.preventDefault();
+        apply(text);
+      }}
+      noValidate
+    >
+      <TextField
+        label={props.label}
+        hint={props.hint}
+        inputMode={props.inputMode}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        error={error}
+      />
+      <div className="row">
+        <button type="submit" className="button">
+          {t('cs.find')}
+        </button>
+        {current && (
+          <button
+            type="button"
+            className="button button-secondary"
+            onClick={() => {
+              setText('');
+              apply('');
+            }}
+          >
+            {t('cs.clearFilter')}
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}
