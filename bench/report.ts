@@ -1,3 +1,4 @@
+import type { CheckoutFigures } from './checkout.ts';
 import type { AssetSize } from './frontend.ts';
 import type { LoadResult } from './load.ts';
 
@@ -9,9 +10,19 @@ export interface Row {
   target?: string;
   ceilingRatio?: number;
   note?: string;
+  checkout?: CheckoutFigures;
 }
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)}`;
+
+function noteOf(row: Row): string {
+  if (row.startMs !== undefined) return `${row.startMs} ms`;
+  const c = row.checkout;
+  if (c) {
+    return `**${c.ordersPerSecond} orders/s**: ${c.orders} orders of ${c.checkouts} checkouts, ${c.soldOut} sold out (409), oversold ${c.oversold} of ${c.variantsChecked} variants`;
+  }
+  return row.note ?? '';
+}
 
 /** The Markdown table printed at the end of a run: each figure beside its target. */
 export function printReport(rows: Row[], sizes: AssetSize[]) {
@@ -24,12 +35,12 @@ export function printReport(rows: Row[], sizes: AssetSize[]) {
     lines.push(
       `| ${row.scenario} | ${row.engine} | ${r?.throughput ?? ''} | ${r?.p50 ?? ''} | ${r?.p95 ?? ''} | ${r?.p99 ?? ''} | ${
         r ? r.errors + r.non2xx : ''
-      } | ${r?.serverCpuCores ?? ''} | ${r?.serverPeakRssMb ?? ''} | ${row.ceilingRatio ?? ''} | ${row.target ?? ''} | ${
-        row.startMs !== undefined ? `${row.startMs} ms` : (row.note ?? '')
-      } |`,
+      } | ${r?.serverCpuCores ?? ''} | ${r?.serverPeakRssMb ?? ''} | ${row.ceilingRatio ?? ''} | ${row.target ?? ''} | ${noteOf(row)} |`,
     );
   }
-  lines.push('', '| asset | raw KB | gzip KB | brotli KB |', '|---|---|---|---|');
-  for (const size of sizes) lines.push(`| ${size.area} | ${kb(size.raw)} | ${kb(size.gzip)} | ${kb(size.brotli)} |`);
+  if (sizes.length) {
+    lines.push('', '| asset | raw KB | gzip KB | brotli KB |', '|---|---|---|---|');
+    for (const size of sizes) lines.push(`| ${size.area} | ${kb(size.raw)} | ${kb(size.gzip)} | ${kb(size.brotli)} |`);
+  }
   console.log(lines.join('\n'));
 }

@@ -1,4 +1,4 @@
-// `npm run bench [-- --scale small|regency|national] [--smoke] [--engine postgres|pglite|both]`
+// `npm run bench [-- --scale small|regency|national] [--smoke] [--engine postgres|pglite|both] [--only checkout]`
 // Measures Lokapasar beside the machine's own ceiling and prints a table with the targets.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -6,6 +6,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { openPGlite, openPostgres } from '../src/db/database.ts';
 import { migrate } from '../src/db/migrate.ts';
+import { type CheckoutRun, checkStock, prepareCheckout, runCheckout } from './checkout.ts';
 import { assetSizes, homeJsGzip, measurePages } from './frontend.ts';
 import { generate, SCALES } from './generate.ts';
 import { type LoadResult, round, runLoad } from './load.ts';
@@ -19,6 +20,8 @@ const { values } = parseArgs({
     engine: { type: 'string', default: 'both' },
     seconds: { type: 'string' },
     connections: { type: 'string', default: '50' },
+    // Only the load scenarios whose name contains this (the front end is skipped too).
+    only: { type: 'string' },
   },
 });
 const scale = SCALES[values.smoke ? 'smoke' : (values.scale ?? 'small')];
@@ -26,121 +29,116 @@ if (!scale) throw new Error(`--scale must be one of ${Object.keys(SCALES).join('
 const seconds = Number(values.seconds ?? (values.smoke ? 2 : 10));
 const connections = Number(values.connections);
 const engines = values.engine === 'both' ? ['postgres', 'pglite'] : [values.engine as string];
+const selected = (scenario: string) => !values.only || scenario.includes(values.only);
+const CEILING = 'bare Node ceiling (2 KB JSON)';
+const CHECKOUT = 'checkout (concurrent buyers, no oversell; latency of POST /api/checkout)';
 
 const rows: Row[] = [];
 const log = (message: string) => console.error(`[bench] ${message}`);
 
 log(`scale ${scale.name}, ${seconds}s per scenario, ${connections} connections`);
-const ceiling = await startCeiling();
-const ceilingResult = await runLoad({ url: ceiling.url, paths: ['/'], connections, seconds, serverPid: ceiling.pid });
-await ceiling.stop();
-rows.push({ scenario: 'bare Node ceiling (2 KB JSON)', engine: '-', result: ceilingResult });
+let ceilingResult: LoadResult | undefined;
+if (selected(CEILING)) {
+  const ceiling = await startCeiling();
+  ceilingResult = await runLoad({ url: ceiling.url, paths: ['/'], connections, seconds, serverPid: ceiling.pid });
+  await ceiling.stop();
+  rows.push({ scenario: CEILING, engine: '-', result: ceilingResult });
+}
 
 for (const engine of engines) {
   const work = fs.mkdtempSync(path.join(os.tmpdir(), `lokapasar-bench-${engine}-`));
   let postgres: Awaited<ReturnType<typeof startPostgres>> | null = null;
-  let env: Record<string, string>;
-  if (engine === 'postgres') {
-    if (!process.env.DATABASE_URL) postgres = await startPostgres();
-    env = { DATABASE_URL: process.env.DATABASE_URL || (postgres?.url as string) };
-  } else {
-    env = { DATA_DIR: path.join(work, 'data'), DATABASE_URL: '' };
-  }
-  log(`${engine}: migrating and generating data`);
-  const loadStarted = performance.now();
-  const database = engine === 'postgres' ? openPostgres(env.DATABASE_URL as string) : await openPGlite({ dataDir: env.DATA_DIR });
-  await migrate(database);
-  const data = await generate(database, scale);
-  await database.close();
-  const loadSeconds = round((performance.now() - loadStarted) / 1000, 1);
-  log(`${engine}: ${JSON.stringify(data.counts)} in ${loadSeconds}s`);
-
-  // The first start opens a fresh data dir; the second is the cold start the target is about.
-  await (await startApp({ ...env, FILES_DIR: path.join(work, 'files') })).stop();
-  const app = await startApp({ ...env, FILES_DIR: path.join(work, 'files'), DEFAULT_TENANT: 'bench-1' });
-  rows.push({ scenario: 'cold start to healthy', engine, startMs: app.startMs, target: engine === 'pglite' ? '< 3000 ms' : undefined });
-
-  const host = data.hosts[0];
-  const scenario = async (name: string, paths: string[], target?: string, ratio = false) => {
-    const probe = await fetch(`${app.url}${paths[0]}`, { headers: { host: host as string } });
-    if (!probe.ok) {
-      rows.push({ scenario: name, engine, note: `not available yet (${probe.status})` });
-      return;
+  // A failed run must not leave a PostgreSQL cluster or gigabytes of data behind.
+  try {
+    let env: Record<string, string>;
+    if (engine === 'postgres') {
+      if (!process.env.DATABASE_URL) postgres = await startPostgres();
+      env = { DATABASE_URL: process.env.DATABASE_URL || (postgres?.url as string) };
+    } else {
+      env = { DATA_DIR: path.join(work, 'data'), DATABASE_URL: '' };
     }
-    log(`${engine}: ${name}`);
-    const result = await runLoad({ url: app.url, paths, host, connections, seconds, serverPid: app.pid });
-    rows.push({
-      scenario: name,
-      engine,
-      result,
-      target,
-      ceilingRatio: ratio ? round(result.throughput / ceilingResult.throughput) : undefined,
-    });
-  };
-  await scenario('regency home (programs, markets)', ['/api/tenant']);
-  await scenario(
-    'storefront product list',
-    ['/api/catalog/products?limit=20', '/api/catalog/products?limit=20&category=sayur', '/api/catalog/products?limit=20&inStock=true'],
-    'p99 < 50 ms, >= 40% of ceiling',
-    true,
-  );
-  await scenario(
-    'storefront search',
-    data.searchTerms.map((q) => `/api/catalog/products?limit=20&q=${encodeURIComponent(q)}`),
-    'p99 < 50 ms, >= 40% of ceiling',
-    true,
-  );
-  if (data.productIds.length) {
+    log(`${engine}: migrating and generating data`);
+    const loadStarted = performance.now();
+    const openDatabase = async () =>
+      engine === 'postgres' ? openPostgres(env.DATABASE_URL as string) : openPGlite({ dataDir: env.DATA_DIR });
+    const database = await openDatabase();
+    await migrate(database);
+    const data = await generate(database, scale);
+    const host = data.hosts[0] as string;
+    const checkoutPlan = selected(CHECKOUT) ? await prepareCheckout(database, host, { buyers: connections, seconds }) : null;
+    await database.close();
+    const loadSeconds = round((performance.now() - loadStarted) / 1000, 1);
+    log(`${engine}: ${JSON.stringify(data.counts)} in ${loadSeconds}s`);
+
+    // The first start opens a fresh data dir; the second is the cold start the target is about.
+    await (await startApp({ ...env, FILES_DIR: path.join(work, 'files') })).stop();
+    const app = await startApp({ ...env, FILES_DIR: path.join(work, 'files'), DEFAULT_TENANT: 'bench-1' });
+    rows.push({ scenario: 'cold start to healthy', engine, startMs: app.startMs, target: engine === 'pglite' ? '< 3000 ms' : undefined });
+
+    const scenario = async (name: string, paths: string[], target?: string, ratio = false) => {
+      if (!selected(name)) return;
+      const probe = await fetch(`${app.url}${paths[0]}`, { headers: { host } });
+      if (!probe.ok) {
+        rows.push({ scenario: name, engine, note: `not available yet (${probe.status})` });
+        return;
+      }
+      log(`${engine}: ${name}`);
+      const result = await runLoad({ url: app.url, paths, host, connections, seconds, serverPid: app.pid });
+      rows.push({
+        scenario: name,
+        engine,
+        result,
+        target,
+        ceilingRatio: ratio && ceilingResult ? round(result.throughput / ceilingResult.throughput) : undefined,
+      });
+    };
+    await scenario('regency home (programs, markets)', ['/api/tenant']);
     await scenario(
-      'product page',
-      data.productIds.slice(0, 200).map((id) => `/api/catalog/products/${id}`),
-      'p99 < 50 ms',
+      'storefront product list',
+      ['/api/catalog/products?limit=20', '/api/catalog/products?limit=20&category=sayur', '/api/catalog/products?limit=20&inStock=true'],
+      'p99 < 50 ms, >= 40% of ceiling',
+      true,
     );
+    await scenario(
+      'storefront search',
+      data.searchTerms.map((q) => `/api/catalog/products?limit=20&q=${encodeURIComponent(q)}`),
+      'p99 < 50 ms, >= 40% of ceiling',
+      true,
+    );
+    if (data.productIds.length) {
+      await scenario(
+        'product page',
+        data.productIds.slice(0, 200).map((id) => `/api/catalog/products/${id}`),
+        'p99 < 50 ms',
+      );
+    }
+    let checkoutRun: CheckoutRun | null = null;
+    if (checkoutPlan) {
+      log(`${engine}: checkout`);
+      checkoutRun = await runCheckout({ url: app.url, plan: checkoutPlan, seconds, serverPid: app.pid });
+    }
+    await app.stop();
+    // Stock is checked once the app has stopped: PGlite's data dir is one process's at a time.
+    if (checkoutPlan && checkoutRun) {
+      const checked = await openDatabase();
+      const checkout = await checkStock(checked, checkoutPlan, checkoutRun);
+      await checked.close();
+      rows.push({ scenario: CHECKOUT, engine, result: checkoutRun.result, checkout, target: '>= 300 orders/s, 0 oversold' });
+    }
+    for (const [name, target] of [
+      ['courier dispatch decision', ''],
+      ['dashboard queries', 'p95 < 200 ms'],
+    ] as const) {
+      if (selected(name)) rows.push({ scenario: name, engine, target, note: 'not built yet (issues 4-5 and reports)' });
+    }
+  } finally {
+    await postgres?.stop();
+    fs.rmSync(work, { recursive: true, force: true });
   }
-  for (const [name, target] of [
-    ['checkout (concurrent buyers, no oversell)', '>= 300 orders/s, 0 oversold'],
-    ['courier dispatch decision', ''],
-    ['dashboard queries', 'p95 < 200 ms'],
-  ] as const) {
-    rows.push({ scenario: name, engine, target, note: 'not built yet (issues 4-5 and reports)' });
-  }
-  await app.stop();
-  await postgres?.stop();
-  fs.rmSync(work, { recursive: true, force: true });
 }
 
-// Front end: what a phone downloads, and how fast the storefront paints on slow 4G with a 4x slower CPU.
-const sizes = assetSizes();
-const homeJs = homeJsGzip(sizes);
-rows.push({ scenario: 'storefront home JS (gzip)', engine: '-', note: `${round(homeJs / 1024, 1)} KB`, target: '< 150 KB' });
-let pages: Awaited<ReturnType<typeof measurePages>> = [];
-if (fs.existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium')) {
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'lokapasar-bench-web-'));
-  const app = await startApp({ DATA_DIR: work, DATABASE_URL: '', DEMO: 'true', SEED_DEMO: 'true', NODE_ENV: 'development' });
-  const port = new URL(app.url).port;
-  const origin = `http://purbalingga.localhost:${port}`;
-  const listed = (await (
-    await fetch(`${app.url}/api/catalog/products?limit=1`, { headers: { host: 'purbalingga.localhost' } })
-  ).json()) as {
-    products: { id: string }[];
-  };
-  pages = await measurePages([
-    { page: 'storefront home', url: `${origin}/` },
-    ...listed.products.map((p) => ({ page: 'product page', url: `${origin}/produk/${p.id}` })),
-  ]);
-  await app.stop();
-  fs.rmSync(work, { recursive: true, force: true });
-  for (const page of pages) {
-    rows.push({
-      scenario: `${page.page} on slow 4G, CPU 4x`,
-      engine: 'pglite',
-      note: `${page.transferredKb} KB, FCP ${page.fcpMs} ms, LCP ${page.lcpMs} ms`,
-      target: 'LCP < 2500 ms',
-    });
-  }
-} else {
-  rows.push({ scenario: 'page load in Chromium', engine: '-', note: 'skipped: no Chromium (apt-get install chromium)' });
-}
+// --only measures the load scenarios alone.
+const { sizes, pages } = values.only ? { sizes: [], pages: [] } : await measureFrontEnd();
 
 const resultsDir = path.join(ROOT, 'bench', 'results');
 fs.mkdirSync(resultsDir, { recursive: true });
@@ -163,5 +161,48 @@ fs.writeFileSync(
 );
 printReport(rows, sizes);
 console.log(`\nresults: ${path.relative(ROOT, file)}`);
+
+// A checkout run that oversold, or placed no order at all, fails the bench (and CI's smoke run).
+for (const row of rows) {
+  if (row.checkout && (row.checkout.oversold > 0 || row.checkout.orders === 0)) {
+    console.error(`[bench] ${row.engine} checkout: ${row.checkout.oversold} variants oversold, ${row.checkout.orders} orders`);
+    process.exitCode = 1;
+  }
+}
+
+/** Front end: what a phone downloads, and how fast the storefront paints on slow 4G with a 4x slower CPU. */
+async function measureFrontEnd() {
+  const sizes = assetSizes();
+  const homeJs = homeJsGzip(sizes);
+  rows.push({ scenario: 'storefront home JS (gzip)', engine: '-', note: `${round(homeJs / 1024, 1)} KB`, target: '< 150 KB' });
+  if (!fs.existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium')) {
+    rows.push({ scenario: 'page load in Chromium', engine: '-', note: 'skipped: no Chromium (apt-get install chromium)' });
+    return { sizes, pages: [] };
+  }
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'lokapasar-bench-web-'));
+  const app = await startApp({ DATA_DIR: work, DATABASE_URL: '', DEMO: 'true', SEED_DEMO: 'true', NODE_ENV: 'development' });
+  const port = new URL(app.url).port;
+  const origin = `http://purbalingga.localhost:${port}`;
+  const listed = (await (
+    await fetch(`${app.url}/api/catalog/products?limit=1`, { headers: { host: 'purbalingga.localhost' } })
+  ).json()) as {
+    products: { id: string }[];
+  };
+  const pages = await measurePages([
+    { page: 'storefront home', url: `${origin}/` },
+    ...listed.products.map((p) => ({ page: 'product page', url: `${origin}/produk/${p.id}` })),
+  ]);
+  await app.stop();
+  fs.rmSync(work, { recursive: true, force: true });
+  for (const page of pages) {
+    rows.push({
+      scenario: `${page.page} on slow 4G, CPU 4x`,
+      engine: 'pglite',
+      note: `${page.transferredKb} KB, FCP ${page.fcpMs} ms, LCP ${page.lcpMs} ms`,
+      target: 'LCP < 2500 ms',
+    });
+  }
+  return { sizes, pages };
+}
 
 export type { LoadResult };
