@@ -31,7 +31,9 @@ async function apiCall<T>(page: Page, method: string, pathname: string, body?: o
 }
 
 /** What the test reads of GET /api/orders/:id. */
-type OrderJson = { order: { total: number; payment: { id: string; amount: number; uniqueCode: number }; fulfilments: { id: string }[] } };
+type OrderJson = {
+  order: { number: string; total: number; payment: { id: string; amount: number; uniqueCode: number }; fulfilments: { id: string }[] };
+};
 
 /** A staff member signed in with a password, posting to the API as the staff consoles do. */
 async function staffApi(browser: Browser, url: (path: string) => string, phone: string) {
@@ -45,6 +47,17 @@ async function staffApi(browser: Browser, url: (path: string) => string, phone: 
       assert.equal(response.status, 204, `${pathname}: ${JSON.stringify(response.json)}`);
     },
   };
+}
+
+/** A staff member signing in on the staff page in a browser of their own, landing on `next`. */
+async function signInStaff(browser: Browser, url: (path: string) => string, phone: string, next: string): Promise<Page> {
+  const page = await (await browser.newContext(PHONE)).newPage();
+  await page.goto(url(`/masuk/staf?next=${encodeURIComponent(next)}`));
+  await page.getByLabel('Nomor HP').fill(phone);
+  await page.getByLabel('Kata sandi').fill('lokapasar-demo');
+  await page.getByRole('button', { name: 'Masuk' }).click();
+  await page.waitForURL((u) => u.pathname === next);
+  return page;
 }
 
 /** The order page's status chip reads `status` (the timeline below also names statuses still ahead). */
@@ -82,7 +95,7 @@ describe('buying in a real browser at 360 px', { skip }, () => {
     await server?.stop();
   });
 
-  test('a guest fills a cart, signs in, orders and pays by QRIS and by transfer; CS confirms; the buyer tracks, rates, reorders and cancels', async (t) => {
+  test('a guest fills a cart, signs in, orders and pays by QRIS and by transfer; CS verifies both at the desk; the buyer tracks, rates, reorders and cancels', async (t) => {
     // No internet here: the map has no tiles, but the pin and "use my location" still work.
     const context: BrowserContext = await browser.newContext({
       ...PHONE,
@@ -126,11 +139,17 @@ describe('buying in a real browser at 360 px', { skip }, () => {
 
     // Checkout: address, village, a pin tapped on the map, then the phone's own location.
     await fillAddress(page);
+    const totals = page.locator('.totals');
+    // The courier's fee goes by distance: without a pin it cannot be worked out yet.
+    await totals.getByText('Tandai lokasi di peta agar ongkos kirim bisa dihitung.').waitFor();
     await page.locator('.pin-map').click();
     await page.getByText(/Titik dipilih: -7\.\d+, 109\.\d+/).waitFor();
     await page.getByRole('button', { name: 'Pakai lokasi saya sekarang' }).click();
     await page.getByText('Titik dipilih: -7.391234, 109.360123').waitFor();
     assert.ok(await page.locator('.map-pin').isVisible());
+    // About 0,6 km by road from Pasar Segamas: the program's base fee, in the total.
+    await totals.getByText('Rp 8.000 (± 0,6 km)').waitFor();
+    assert.ok(await totals.getByText('Rp 32.600').isVisible());
     await page.getByLabel(/Catatan untuk penjual/).fill('Cabai yang merah semua, ya.');
     assert.ok(await page.getByLabel('Diantar kurir program').isChecked());
     await screenshot(page, 'orders-checkout-360');
@@ -148,9 +167,11 @@ describe('buying in a real browser at 360 px', { skip }, () => {
     );
     await page.getByRole('button', { name: 'Ganti cara bayar' }).click();
 
-    // QRIS: the code image, the amount and the time left.
+    // QRIS: the code image, the amount (the order total; no unique code) and the time left.
+    const { order: qrisOrder } = (await apiCall<OrderJson>(page, 'GET', `/api/orders/${qrisOrderId}`)).json;
+    const qrisAmount = `Rp ${qrisOrder.total.toLocaleString('id-ID')}`;
     await page.getByRole('button', { name: /^QRIS/ }).click();
-    const qr = page.getByAltText('Kode QRIS untuk membayar Rp 24.600');
+    const qr = page.getByAltText(`Kode QRIS untuk membayar ${qrisAmount}`);
     await qr.waitFor();
     // The image itself loaded (an SVG from the server), not only its tag.
     for (let tries = 0; !(await qr.evaluate((img) => img.naturalWidth > 0)); tries++) {
@@ -192,11 +213,30 @@ describe('buying in a real browser at 360 px', { skip }, () => {
     await page.getByAltText('Foto bukti transfer yang dikirim').waitFor();
     await screenshot(page, 'orders-pay-transfer-360');
 
-    // CS finds both payments and confirms them (the CS console does this; here through its API).
-    const cs = await staffApi(browser, url, '0811-0000-0002');
-    const paymentOf = async (orderId: string) => (await apiCall<OrderJson>(page, 'GET', `/api/orders/${orderId}`)).json.order.payment.id;
-    await cs.post(`/api/cs/payments/${await paymentOf(qrisOrderId)}/confirm`, { reference: 'QRIS 0001' });
-    await cs.post(`/api/cs/payments/${await paymentOf(transferOrderId)}/confirm`, { reference: 'BANK JATENG 0002' });
+    // CS, in a browser of their own, checks both payments on the desk: the receipt first.
+    const cs = await signInStaff(browser, url, '0811-0000-0002', '/cs/pembayaran');
+    const transferCard = cs.locator('li.card', { hasText: transferOrder.number });
+    const qrisCard = cs.locator('li.card', { hasText: qrisOrder.number });
+    await transferCard.waitFor();
+    assert.ok(await transferCard.getByRole('img', { name: `Bukti transfer ${transferOrder.number}` }).isVisible());
+    // The amount CS looks for in the bank mutation is the one the buyer was told to send.
+    assert.equal(await transferCard.locator('.amount-big').textContent(), shown);
+    assert.equal(await qrisCard.locator('.amount-big').textContent(), qrisAmount);
+    await transferCard.getByRole('button', { name: 'Sudah masuk' }).click();
+    await transferCard.getByText(`Uang ${shown} untuk ${transferOrder.number} sudah masuk ke rekening program?`).waitFor();
+    await transferCard.getByLabel('Referensi mutasi').fill('BANK JATENG 0002');
+    await screenshot(cs, 'orders-cs-verify-360');
+    await transferCard.getByRole('button', { name: 'Catat lunas' }).click();
+    await cs.getByText(`Pembayaran ${transferOrder.number} dicatat lunas.`, { exact: false }).waitFor();
+    await transferCard.waitFor({ state: 'detached' });
+
+    await qrisCard.getByRole('button', { name: 'Sudah masuk' }).click();
+    await qrisCard.getByText(`Uang ${qrisAmount} untuk ${qrisOrder.number} sudah masuk di aplikasi QRIS?`).waitFor();
+    await qrisCard.getByLabel('Referensi mutasi').fill('QRIS 0001');
+    await qrisCard.getByRole('button', { name: 'Catat lunas' }).click();
+    await cs.getByText(`Pembayaran ${qrisOrder.number} dicatat lunas.`, { exact: false }).waitFor();
+    await cs.getByText('Tidak ada pembayaran yang perlu dicek.').waitFor();
+    await cs.context().close();
 
     // The transfer page was polling while the proof waited: it turns paid by itself.
     await orderStatus(page, 'Dibayar, diteruskan ke penjual', 15_000);
@@ -204,6 +244,12 @@ describe('buying in a real browser at 360 px', { skip }, () => {
     await orderStatus(page, 'Dibayar, diteruskan ke penjual');
     assert.ok(await page.getByText('Dibayar lewat QRIS').isVisible());
     assert.equal(await page.getByRole('timer').count(), 0);
+    // Paid: the delivery looks for a courier (none is on duty here); the code waits for the door.
+    const delivery = page.locator('.delivery-card');
+    await delivery.getByText('Mencari kurir').waitFor();
+    assert.match((await delivery.locator('.handover-digits').textContent()) ?? '', /^\d{4}$/);
+    assert.ok(await delivery.getByText('Berikan kode ini kepada kurir saat barang diterima.').isVisible());
+    await screenshot(page, 'orders-delivery-code-360');
 
     // The seller accepts, readies and hands over the pickup order; the buyer confirms and rates it.
     const seller = await staffApi(browser, url, '0811-0000-0003');
@@ -230,6 +276,18 @@ describe('buying in a real browser at 360 px', { skip }, () => {
     await page.getByText('Kunyit').first().waitFor();
     await page.getByRole('button', { name: 'Pesan', exact: true }).click();
     await fillAddress(page);
+    // From a phone far outside the program's reach: the fee says so, and checkout refuses at the village.
+    await context.setGeolocation({ latitude: -7.05, longitude: 110.41 });
+    await page.getByRole('button', { name: 'Pakai lokasi saya sekarang' }).click();
+    await page.getByText('Titik dipilih: -7.05, 110.41').waitFor();
+    await page.locator('.totals').getByText('Alamat ini di luar jangkauan antar program.', { exact: false }).waitFor();
+    await page.getByRole('button', { name: 'Buat pesanan' }).click();
+    await page.locator('.field', { hasText: 'Desa/kelurahan' }).getByText('di luar jangkauan', { exact: false }).waitFor();
+    assert.equal(await page.getByLabel('Desa/kelurahan').getAttribute('aria-invalid'), 'true');
+    await screenshot(page, 'orders-checkout-refused-360');
+    // As the message says: picked up at the stall instead, there is no fee and it goes through.
+    await page.getByLabel('Ambil sendiri di pasar/toko').check();
+    assert.equal(await page.locator('.totals').getByText('Ongkos kirim').count(), 0);
     await page.getByRole('button', { name: 'Buat pesanan' }).click();
     await orderStatus(page, 'Menunggu pembayaran');
     await page.getByRole('button', { name: 'Batalkan pesanan' }).click();

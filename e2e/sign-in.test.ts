@@ -98,7 +98,10 @@ describe('sign-in in a real browser at 360 px', { skip }, () => {
   test('English is one tap away', async () => {
     const page = await (await browser.newContext(PHONE)).newPage();
     await page.goto(server.url('purbalingga', '/masuk'));
+    // The sign-in form first, in Indonesian: switching while its chunk still loads would race it.
+    await page.getByLabel('Nomor HP').waitFor();
     await page.getByRole('button', { name: 'EN' }).click();
+    await page.getByRole('button', { name: 'EN', pressed: true }).waitFor();
     await page.getByLabel('Phone number').fill('12');
     await page.getByRole('button', { name: 'Send code' }).click();
     await page.getByText('Not a valid mobile number. Example: 0812-3456-7890.').waitFor();

@@ -1,5 +1,7 @@
+import type { HttpTables } from '../http/tables.ts';
 import type { AuditTables } from '../modules/audit/tables.ts';
 import type { CatalogTables } from '../modules/catalog/tables.ts';
+import type { DeliveryTables } from '../modules/delivery/tables.ts';
 import type { IdentityTables } from '../modules/identity/tables.ts';
 import type { LedgerTables } from '../modules/ledger/tables.ts';
 import type { MediaTables } from '../modules/media/tables.ts';
@@ -20,4 +22,6 @@ export interface DB
     CatalogTables,
     LedgerTables,
     OrdersTables,
-    PaymentsTables {}
+    PaymentsTables,
+    DeliveryTables,
+    HttpTables {}

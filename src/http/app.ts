@@ -12,6 +12,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import { catalogRoutes } from '../modules/catalog/routes.ts';
+import { deliveryRoutes } from '../modules/delivery/routes.ts';
 import { healthRoutes } from '../modules/health/routes.ts';
 import { identityRoutes } from '../modules/identity/routes.ts';
 import { findSession, SESSION_COOKIE } from '../modules/identity/sessions.ts';
@@ -170,6 +171,7 @@ export async function buildApp(config: Config, database: Database): Promise<App>
   if (isDemoGateway(app.paymentGateway)) await app.register(demoGatewayRoutes, { prefix: '/api' });
   await app.register(receiptRoutes, { prefix: '/api' });
   await app.register(payoutRoutes, { prefix: '/api' });
+  await app.register(deliveryRoutes, { prefix: '/api' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await registerWeb(app, config.webDir);

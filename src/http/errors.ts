@@ -27,6 +27,8 @@ const STATUS = {
   payment_in_review: 409,
   payment_busy: 409,
   payout_nothing_due: 409,
+  job_taken: 409,
+  proof_code_locked: 423,
   payload_too_large: 413,
   file_too_large: 413,
   unsupported_image: 415,

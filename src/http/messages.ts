@@ -203,6 +203,33 @@ const MESSAGES = {
     id: 'Keranjang berisi barang dari program yang berbeda. Pesan secara terpisah.',
     en: 'The cart has items from different programs. Order them separately.',
   },
+  // delivery
+  job_taken: {
+    id: 'Tawaran ini sudah tidak berlaku: diambil kurir lain atau waktunya habis.',
+    en: 'This offer is no longer open: another courier took it or it ran out.',
+  },
+  proof_code_locked: {
+    id: 'Kode serah terima salah 3 kali. Hubungi CS untuk mengonfirmasi penyerahan.',
+    en: 'The hand-over code was wrong 3 times. Call CS to confirm the hand-over.',
+  },
+  proof_code_wrong: {
+    id: 'Kode serah terima salah. Sisa {left} kali percobaan.',
+    en: 'Wrong hand-over code. {left} tries left.',
+  },
+  courier_exists: { id: 'Nomor ini sudah terdaftar sebagai kurir program ini.', en: 'This number is already a courier of this program.' },
+  courier_not_cleared: {
+    id: 'Kurir belum diverifikasi KTP/SIM-nya atau sedang dinonaktifkan.',
+    en: 'The courier’s ID has not been checked, or the courier is suspended.',
+  },
+  outside_service_area: {
+    id: 'Alamat ini di luar jangkauan antar program. Pilih ambil sendiri atau alamat lain.',
+    en: 'This address is outside the program’s delivery area. Choose pickup or another address.',
+  },
+  pin_required: {
+    id: 'Tandai lokasi pengantaran di peta agar ongkos kirim bisa dihitung.',
+    en: 'Mark the delivery location on the map so the delivery fee can be worked out.',
+  },
+  invalid_plate: { id: 'Nomor polisi tidak valid, contoh: R 1234 AB.', en: 'Not a valid number plate, e.g. R 1234 AB.' },
   // payments
   order_not_payable: {
     id: 'Pesanan ini tidak menunggu pembayaran lagi (status: {status}).',

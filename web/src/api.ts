@@ -160,6 +160,8 @@ export type {
   DeskPaymentView as DeskPayment,
   DeskRefundView as DeskRefund,
   PaymentView,
+  PayoutRunSummary,
+  PayoutRunView as PayoutRun,
   ProgramPaymentSettings as PaymentSettings,
   RefundView,
 } from '../../src/modules/payments/schemas';
@@ -200,3 +202,27 @@ export type PaymentStatus = (typeof paymentStatuses)[number];
 /** Quantities in thousandths of the unit (250 = 0,25 kg); money in whole rupiah. */
 export type OrderLine = SellerFulfilmentView['lines'][number];
 export type OrderFulfilment = OrderView['fulfilments'][number];
+
+// ---- Delivery: couriers, their jobs and their day ----
+
+export type {
+  CourierRecap,
+  CourierView as Courier,
+  DeliveryQuoteView as DeliveryQuote,
+  JobView as Job,
+} from '../../src/modules/delivery/schemas';
+
+import type { JobView } from '../../src/modules/delivery/schemas';
+export const jobStatuses = [
+  'waiting',
+  'offered',
+  'accepted',
+  'shopping',
+  'picked_up',
+  'delivering',
+  'delivered',
+  'failed',
+  'returned',
+  'cancelled',
+] as const satisfies readonly JobView['status'][];
+export type JobStatus = (typeof jobStatuses)[number];

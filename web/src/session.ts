@@ -26,6 +26,8 @@ export function homeForRoles(roles: readonly Role[]): string {
   if (roles.includes('seller')) return '/penjual';
   if (roles.includes('courier')) return '/kurir';
   if (roles.includes('cs_agent')) return '/cs';
+  // Paying sellers and couriers is the treasurer's daily desk until procurement lands.
+  if (roles.includes('treasurer')) return '/admin/pencairan';
   if (roles.some((role) => procurementRoles.includes(role))) return '/pengadaan';
   return '/';
 }

@@ -223,12 +223,15 @@ export async function seedDemo(db: Db): Promise<{ created: string[] }> {
       actorLabel: 'seed demo',
     });
     await db.transaction().execute(async (trx) => {
+      const programIds: string[] = [];
       for (const [index, program] of demo.programs.entries()) {
+        const programId = newId('prg');
+        programIds.push(programId);
         await trx
           .insertInto('programs')
           .values({
             tenant_id: tenant.id,
-            id: newId('prg'),
+            id: programId,
             slug: program.slug,
             name: program.name,
             description: program.description,
@@ -270,6 +273,27 @@ export async function seedDemo(db: Db): Promise<{ created: string[] }> {
           .where('id', '=', user.id)
           .execute();
         await grantRole(trx, tenant.id, user.id, person.role);
+        // The demo courier rides for every program, ID already checked; on duty once they say so.
+        if (person.role === 'courier') {
+          for (const programId of programIds) {
+            await trx
+              .insertInto('couriers')
+              .values({
+                tenant_id: tenant.id,
+                id: newId('cur'),
+                program_id: programId,
+                user_id: user.id,
+                name: person.name,
+                association: 'Paguyuban Ojol Perwira',
+                vehicle_plate: 'R 4521 JK',
+                id_checked_by: 'seed demo',
+                id_checked_at: new Date(),
+                located_at: null,
+                last_job_at: null,
+              })
+              .execute();
+          }
+        }
       }
     });
     // Sellers last: the demo admin above curates them.

@@ -5,6 +5,7 @@ import { areaProblem } from '../../shared/areas.ts';
 import { newId } from '../../shared/ids.ts';
 import { linePrice } from '../../shared/quantity.ts';
 import { findOrderableVariants, type OrderableVariant, type ReserveFailure, reserveStock } from '../catalog/reservations.ts';
+import { requireDeliveryFee } from '../delivery/quote.ts';
 import { cartLines, findCartId } from './cart.ts';
 import { nextOrderNumber } from './numbers.ts';
 import type { CheckoutInput, OrderView } from './schemas.ts';
@@ -97,6 +98,17 @@ export async function checkout(ctx: Ctx, input: CheckoutInput): Promise<OrderVie
       line_total: linePrice(variant.price, quantityMilli),
     }));
     const goodsTotal = lines.reduce((sum, line) => sum + line.line_total, 0n);
+    // The fee shown before checkout, fixed on the order now.
+    const delivered = fulfilments.filter((f) => f.method === 'delivery').map((f) => f.sellerId);
+    const delivery =
+      delivered.length > 0
+        ? await requireDeliveryFee(tx, {
+            programId,
+            sellerIds: delivered,
+            point: input.lat !== undefined && input.lng !== undefined ? { lat: input.lat, lng: input.lng } : null,
+            areaCode: input.areaCode,
+          })
+        : { fee: 0n, distanceM: null };
 
     await tx.db
       .insertInto('orders')
@@ -109,9 +121,9 @@ export async function checkout(ctx: Ctx, input: CheckoutInput): Promise<OrderVie
         program_id: programId,
         status: 'awaiting_payment',
         goods_total: goodsTotal,
-        // Delivery tariffs come with the delivery module.
-        delivery_fee: 0n,
-        total: goodsTotal,
+        delivery_fee: delivery.fee,
+        total: goodsTotal + delivery.fee,
+        delivery_distance_m: delivery.distanceM,
         address: input.address,
         area_code: input.areaCode,
         lat: input.lat ?? null,

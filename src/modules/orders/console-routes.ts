@@ -2,10 +2,8 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireActor, requireRoles } from '../../http/auth.ts';
-import { accountBalance } from '../ledger/service.ts';
-import { courierCash } from '../payments/accounts.ts';
 import { sellersOfUser } from '../sellers/lookup.ts';
-import { actOnFulfilment, cancelOrder, deliverOrder, type SellerAction } from './lifecycle.ts';
+import { actOnFulfilment, cancelOrder, type SellerAction } from './lifecycle.ts';
 import { orderSummary, orderView, sellerFulfilmentView } from './schemas.ts';
 import { sellerFulfilments } from './seller-views.ts';
 import { ORDER_STATUSES, type OrderStatus } from './tables.ts';
@@ -28,7 +26,7 @@ async function act(request: FastifyRequest<{ Params: z.infer<typeof fulfilmentPa
   await actOnFulfilment(request.ctx(), { fulfilmentId: request.params.fulfilmentId, action, reason: request.body.reason });
 }
 
-/** Seller, CS and courier sides of orders. */
+/** Seller and CS sides of orders. */
 export const orderConsoleRoutes: FastifyPluginAsyncZod = async (app) => {
   // Seller: my parts of orders, and the steps I take on them.
   app.get(
@@ -155,70 +153,6 @@ export const orderConsoleRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       await act(request);
       return reply.code(204).send(null);
-    },
-  );
-
-  // Couriers: orders ready to go, handing them over, and the cash they carry.
-  app.get(
-    '/courier/deliveries',
-    {
-      preHandler: requireRoles('courier'),
-      schema: {
-        tags: ['courier app'],
-        security,
-        summary: 'Orders ready for delivery by the program’s couriers',
-        response: { 200: z.object({ orders: z.array(orderView) }) },
-      },
-    },
-    async (request) => {
-      const ctx = request.ctx();
-      const ready = await listOrders(ctx, { statuses: ['ready'], limit: 50 });
-      const orders = await Promise.all(ready.map((o) => getOrderForStaff(ctx, o.id)));
-      return { orders: orders.filter((o) => o.fulfilments.some((f) => f.method === 'delivery' && f.status === 'ready')) };
-    },
-  );
-
-  app.post(
-    '/courier/orders/:orderId/delivered',
-    {
-      preHandler: requireRoles('courier'),
-      schema: {
-        tags: ['courier app'],
-        security,
-        summary: 'Handed over at the door; for cash on delivery, the cash is now in my balance',
-        params: orderParams,
-        response: { 200: z.object({ order: orderView }) },
-      },
-    },
-    async (request) => {
-      const ctx = request.ctx();
-      await deliverOrder(ctx, request.params.orderId);
-      return { order: await getOrderForStaff(ctx, request.params.orderId) };
-    },
-  );
-
-  app.get(
-    '/courier/cash',
-    {
-      preHandler: requireRoles('courier'),
-      schema: {
-        tags: ['courier app'],
-        security,
-        summary: 'Cash I collected at doors and have not handed in yet',
-        response: { 200: z.object({ balance: z.number() }) },
-      },
-    },
-    async (request) => {
-      const ctx = request.ctx();
-      const actor = requireActor(request);
-      const code = courierCash(actor.userId, actor.name).code;
-      const exists = await ctx.db
-        .selectFrom('ledger_accounts')
-        .select('id')
-        .where('tenant_id', '=', ctx.tenant.id)
-        .where('code', '=', code)
-        .executeTakeFirst();
-      return { balance: exists ? Number(await accountBalance(ctx, code)) : 0 };
     },
   );
 };

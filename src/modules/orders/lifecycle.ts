@@ -1,5 +1,6 @@
 import { type Ctx, inTransaction } from '../../http/context.ts';
 import { AppError, fieldError } from '../../http/errors.ts';
+import { cancelDeliveryJob } from '../delivery/job-states.ts';
 import type { Role } from '../identity/roles.ts';
 import { refundableAmount, requestRefund } from '../payments/refunds.ts';
 import { collectCash } from '../payments/service.ts';
@@ -65,6 +66,7 @@ async function followFulfilments(ctx: Ctx, order: LockedOrder): Promise<void> {
   const all = (status: FulfilmentStatus) => kept.every((f) => f.status === status);
   if (order.status === 'confirmed' && kept.length === 0) {
     await moveOrder(ctx, order, 'rejected', 'all_sellers_rejected');
+    await cancelDeliveryJob(ctx, order.id, 'order_rejected');
     await cancelOpenPayments(ctx, order.id, 'order_rejected');
     await refundPaid(ctx, order.id, 'order_rejected');
     return;
@@ -155,20 +157,36 @@ export async function actOnFulfilment(ctx: Ctx, input: { fulfilmentId: string; a
 }
 
 /**
- * The courier hands the delivery over at the door: every delivery part is marked delivered and,
- * for cash on delivery, the cash goes into the courier's balance.
+ * The courier took the goods (a market trip: bought them at the stalls). Delivery parts the
+ * sellers have not answered are accepted and readied on their behalf, as the traders handed
+ * the goods over; inside the caller's transaction.
  */
-export async function deliverOrder(ctx: Ctx, orderId: string): Promise<void> {
-  await inTransaction(ctx, async (tx) => {
-    const order = await lockOrder(tx, orderId);
-    if (order.status !== 'ready') throw new AppError('invalid_transition', { params: { status: order.status, to: 'delivered' } });
-    const deliveries = (await fulfilmentsOf(tx, order.id)).filter((f) => f.method === 'delivery' && f.status === 'ready');
-    if (deliveries.length === 0) throw new AppError('invalid_transition', { params: { status: order.status, to: 'delivered' } });
-    for (const fulfilment of deliveries) await moveFulfilment(tx, fulfilment, 'delivered');
-    const cod = (await lockPaymentsOfOrder(tx, order.id)).find((p) => p.method === 'cod' && p.status === 'pending');
-    if (cod) await collectCash(tx, order.id);
-    await followFulfilments(tx, order);
-  });
+export async function courierPickedUp(ctx: Ctx, orderId: string): Promise<void> {
+  const order = await lockOrder(ctx, orderId);
+  if (!IN_PROGRESS.includes(order.status)) throw new AppError('invalid_transition', { params: { status: order.status, to: 'picked_up' } });
+  for (const part of await fulfilmentsOf(ctx, order.id)) {
+    if (part.method !== 'delivery') continue;
+    if (part.status === 'pending') await moveFulfilment(ctx, part, 'accepted', 'picked_up_by_courier');
+    if (part.status === 'accepted') await moveFulfilment(ctx, part, 'ready', 'picked_up_by_courier');
+  }
+  await followFulfilments(ctx, order);
+}
+
+/**
+ * The courier hands the delivery over at the door, inside the caller's transaction: every ready
+ * delivery part is marked delivered and, for cash on delivery, the cash goes into that courier's
+ * balance.
+ */
+export async function deliverOrder(ctx: Ctx, orderId: string, courier: { userId: string; name: string }): Promise<void> {
+  const order = await lockOrder(ctx, orderId);
+  const deliveries = (await fulfilmentsOf(ctx, order.id)).filter((f) => f.method === 'delivery' && f.status === 'ready');
+  if (!IN_PROGRESS.includes(order.status) || deliveries.length === 0) {
+    throw new AppError('invalid_transition', { params: { status: order.status, to: 'delivered' } });
+  }
+  for (const fulfilment of deliveries) await moveFulfilment(ctx, fulfilment, 'delivered');
+  const cod = (await lockPaymentsOfOrder(ctx, order.id)).find((p) => p.method === 'cod' && p.status === 'pending');
+  if (cod) await collectCash(ctx, order.id, courier);
+  await followFulfilments(ctx, order);
 }
 
 /** Completes a delivered order and books its split to the sellers; inside the caller's transaction. */
@@ -207,6 +225,7 @@ export async function cancelOrder(ctx: Ctx, input: { orderId: string; reason: st
         throw new AppError('invalid_transition', { params: { status: order.status, to: 'cancelled' } });
     }
     await moveOrder(tx, order, 'cancelled', input.reason);
+    await cancelDeliveryJob(tx, order.id, 'order_cancelled');
     await cancelOpenPayments(tx, order.id, 'order_cancelled');
     await refundPaid(tx, order.id, 'order_cancelled');
     // A buyer who cancels knows; one cancelled by staff is told why.

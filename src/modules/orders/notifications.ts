@@ -12,6 +12,7 @@ export type BuyerNotice =
   | { kind: 'part_rejected'; seller: string; reason: string; refund: bigint }
   | { kind: 'cancelled'; reason: string }
   | { kind: 'expired' }
+  | { kind: 'on_the_way'; courier: string; plate: string }
   | { kind: 'delivered' };
 
 function text(number: string, notice: BuyerNotice): string {
@@ -29,6 +30,8 @@ function text(number: string, notice: BuyerNotice): string {
       return `Pesanan ${number} dibatalkan: ${notice.reason}. Jika sudah membayar, dana akan dikembalikan.`;
     case 'expired':
       return `Pesanan ${number} dibatalkan otomatis karena belum dibayar sampai batas waktu.`;
+    case 'on_the_way':
+      return `Pesanan ${number} sedang diantar oleh ${notice.courier} (${notice.plate}). Siapkan kode serah terima dari halaman pesanan.`;
     case 'delivered':
       return `Pesanan ${number} sudah sampai. Mohon konfirmasi "Pesanan sudah diterima" di halaman pesanan agar penjual dibayar.`;
   }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { UNITS } from '../../shared/quantity.ts';
+import { JOB_STATUSES } from '../delivery/tables.ts';
 import { paymentView, refundView } from '../payments/schemas.ts';
 import { areaCode } from '../tenancy/schemas.ts';
 import { FULFILMENT_METHODS, FULFILMENT_STATUSES, ORDER_STATUSES } from './tables.ts';
@@ -96,6 +97,22 @@ export const orderView = z.object({
     z.object({ at: z.string(), from: z.string().nullable(), to: z.string(), fulfilmentId: z.string().nullable(), reason: z.string() }),
   ),
   rating: z.object({ stars: z.number(), comment: z.string() }).nullable(),
+  /** The courier job, when program couriers deliver part of the order. */
+  delivery: z
+    .object({
+      /** For CS steps on the job (assign, confirm delivered). */
+      jobId: z.string(),
+      status: z.enum(JOB_STATUSES),
+      kind: z.enum(['market_trip', 'delivery']),
+      /** Wrong hand-over codes left before CS must confirm (0 = locked). */
+      codeAttemptsLeft: z.number(),
+      courier: z.object({ name: z.string(), phone: z.string(), vehiclePlate: z.string() }).nullable(),
+      /** The buyer gives this to the courier at the door; shown to the buyer only. */
+      proofCode: z.string().nullable(),
+      proofUrl: z.string().nullable(),
+      deliveryDistanceM: z.number().nullable(),
+    })
+    .nullable(),
   buyerCanCancel: z.boolean(),
   completedAt: z.string().nullable(),
   deliveredAt: z.string().nullable(),

@@ -63,6 +63,7 @@ export interface OrdersTable {
   lng: Coordinate;
   notes: Generated<string>;
   reserved_until: Date;
+  delivery_distance_m: number | null;
   delivered_at: ColumnType<Date | null, never, Date>;
   completed_at: ColumnType<Date | null, never, Date>;
   created_at: CreatedAt;

@@ -77,7 +77,8 @@ export async function buyerBrowser(t: TestApp, tenant: TenantRef) {
   return { user, browser, putLine };
 }
 
-export const ADDRESS = { address: 'Jl. Jend. Sudirman 5, Purbalingga', areaCode: '33.03.05.1001' };
+/** A buyer's address with a pin (deliveries need one for the fee). */
+export const ADDRESS = { address: 'Jl. Jend. Sudirman 5, Purbalingga', areaCode: '33.03.05.1001', lat: -7.3796, lng: 109.3634 };
 
 export async function stockOf(db: Db, variantId: string): Promise<number> {
   const row = await db.selectFrom('variants').select('stock_milli').where('id', '=', variantId).executeTakeFirstOrThrow();

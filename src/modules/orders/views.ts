@@ -1,6 +1,8 @@
 import { type Selectable, sql } from 'kysely';
 import type { Ctx } from '../../http/context.ts';
 import { AppError } from '../../http/errors.ts';
+import { MAX_CODE_ATTEMPTS } from '../delivery/tables.ts';
+import { mediaUrls } from '../media/service.ts';
 import { paymentView, refundView } from '../payments/views.ts';
 import { stallLabel } from '../sellers/lookup.ts';
 import type { OrderSummary, OrderView } from './schemas.ts';
@@ -15,9 +17,9 @@ export function buyerOf(ctx: Ctx): string {
 const toNumber = (value: string | null) => (value === null ? null : Number(value));
 
 /** Everything about one order: lines, parts per seller, payment, refunds, timeline and rating. */
-async function orderViewOf(ctx: Ctx, order: Selectable<OrdersTable>): Promise<OrderView> {
+async function orderViewOf(ctx: Ctx, order: Selectable<OrdersTable>, audience: 'buyer' | 'staff'): Promise<OrderView> {
   const tenantId = ctx.tenant.id;
-  const [lines, fulfilments, payments, refunds, events, rating, buyer] = await Promise.all([
+  const [lines, fulfilments, payments, refunds, events, rating, buyer, job] = await Promise.all([
     ctx.db
       .selectFrom('order_lines')
       .selectAll()
@@ -74,6 +76,24 @@ async function orderViewOf(ctx: Ctx, order: Selectable<OrdersTable>): Promise<Or
       .where('order_id', '=', order.id)
       .executeTakeFirst(),
     ctx.db.selectFrom('users').select(['name', 'phone']).where('id', '=', order.buyer_user_id).executeTakeFirstOrThrow(),
+    ctx.db
+      .selectFrom('delivery_jobs as j')
+      .leftJoin('couriers as c', (join) => join.onRef('c.tenant_id', '=', 'j.tenant_id').onRef('c.id', '=', 'j.courier_id'))
+      .leftJoin('users as cu', 'cu.id', 'c.user_id')
+      .select([
+        'j.id',
+        'j.status',
+        'j.kind',
+        'j.proof_code',
+        'j.code_attempts',
+        'j.proof_media_id',
+        'c.name',
+        'c.vehicle_plate',
+        'cu.phone',
+      ])
+      .where('j.tenant_id', '=', tenantId)
+      .where('j.order_id', '=', order.id)
+      .executeTakeFirst(),
   ]);
   // The live payment if there is one, else the latest (to show why it failed).
   const payment = payments.find((p) => p.status !== 'cancelled' && p.status !== 'failed') ?? payments[0];
@@ -128,6 +148,19 @@ async function orderViewOf(ctx: Ctx, order: Selectable<OrdersTable>): Promise<Or
       reason: e.reason,
     })),
     rating: rating ?? null,
+    delivery: job
+      ? {
+          jobId: job.id,
+          status: job.status,
+          kind: job.kind,
+          codeAttemptsLeft: Math.max(0, MAX_CODE_ATTEMPTS - job.code_attempts),
+          courier:
+            job.name && job.phone && job.vehicle_plate ? { name: job.name, phone: job.phone, vehiclePlate: job.vehicle_plate } : null,
+          proofCode: audience === 'buyer' ? job.proof_code : null,
+          proofUrl: job.proof_media_id ? mediaUrls(job.proof_media_id).url : null,
+          deliveryDistanceM: order.delivery_distance_m,
+        }
+      : null,
     buyerCanCancel:
       order.status === 'awaiting_payment' || (order.status === 'confirmed' && fulfilments.every((f) => f.status === 'pending')),
   };
@@ -141,14 +174,14 @@ function orderRow(ctx: Ctx, orderId: string) {
 export async function getOrder(ctx: Ctx, orderId: string): Promise<OrderView> {
   const order = await orderRow(ctx, orderId).where('buyer_user_id', '=', buyerOf(ctx)).executeTakeFirst();
   if (!order) throw new AppError('not_found');
-  return orderViewOf(ctx, order);
+  return orderViewOf(ctx, order, 'buyer');
 }
 
 /** Any order of this tenant, for staff (the route checks their role). */
 export async function getOrderForStaff(ctx: Ctx, orderId: string): Promise<OrderView> {
   const order = await orderRow(ctx, orderId).executeTakeFirst();
   if (!order) throw new AppError('not_found');
-  return orderViewOf(ctx, order);
+  return orderViewOf(ctx, order, 'staff');
 }
 
 /** The latest payment's method and status, selected as one 'method status' text. */

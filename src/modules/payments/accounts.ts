@@ -24,7 +24,12 @@ export function sellerPayable(sellerId: string, name: string): AccountSpec {
   return { code: `payable:seller:${sellerId}`, kind: 'liability', name: `Hak penjual ${name}` };
 }
 
-/** Delivery fees owed to couriers, per program until delivery jobs name the courier. */
+/** Delivery fees a courier earned, owed until a payout. */
+export function courierPayable(userId: string, name: string): AccountSpec {
+  return { code: `payable:courier:${userId}`, kind: 'liability', name: `Hak kurir ${name}` };
+}
+
+/** Delivery fees of orders no program courier delivered (handed to a partner, or before couriers existed). */
 export function deliveryPayable(programId: string): AccountSpec {
   return { code: `payable:delivery:${programId}`, kind: 'liability', name: 'Ongkos kirim untuk kurir' };
 }

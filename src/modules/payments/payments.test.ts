@@ -9,7 +9,16 @@ import { autoCompleteOrders } from '../orders/lifecycle.ts';
 import { stockOf } from '../orders/test-fixtures.ts';
 import { makePhoto, makeStaffBrowser, queuedTexts } from '../sellers/test-fixtures.ts';
 import { parseQris } from './qris.ts';
-import { makePayingProgram, makeSellingShop, orderFrom, STATIC_QRIS, staffOf, systemCtx } from './test-fixtures.ts';
+import {
+  deliverAsCourier,
+  makeCourier,
+  makePayingProgram,
+  makeSellingShop,
+  orderFrom,
+  STATIC_QRIS,
+  staffOf,
+  systemCtx,
+} from './test-fixtures.ts';
 
 type Browser = Awaited<ReturnType<typeof orderFrom>>['browser'];
 
@@ -148,7 +157,9 @@ for (const engine of engines()) {
       await expectStatus(refused, 400, 'validation_failed');
       assert.equal(refused.json().error.details[0].code, 'cod_needs_delivery');
 
+      const courier = await makeCourier(t, tenant, programId);
       const { browser, order } = await orderFrom(t, tenant, [shop], 'delivery');
+      assert.equal(order.total, 20_000 + 8_000, 'goods and the delivery fee');
       assert.equal((await pay(browser, order.id, 'cod')).status, 'confirmed', 'sellers can start at once');
       const part = (await shop.seller.get('/api/seller/orders?tab=new'))
         .json()
@@ -157,15 +168,14 @@ for (const engine of engines()) {
       await expectStatus(await shop.seller.post(`/api/seller/fulfilments/${part.id}/ready`, {}), 204);
       // A delivery part is handed over by the courier, not the seller.
       await expectStatus(await shop.seller.post(`/api/seller/fulfilments/${part.id}/hand-over`, {}), 409, 'invalid_transition');
-      const before = (await staff.courier.get('/api/courier/cash')).json().balance;
-      const deliveries = (await staff.courier.get('/api/courier/deliveries')).json().orders;
-      assert.ok(deliveries.some((o: { id: string }) => o.id === order.id));
-      await expectStatus(await staff.courier.post(`/api/courier/orders/${order.id}/delivered`), 200);
-      assert.equal((await staff.courier.get('/api/courier/cash')).json().balance, before + order.total);
+      const before = (await courier.browser.get('/api/courier/cash')).json().balance;
+      await expectStatus(await deliverAsCourier(t, tenant, courier, order.id), 204);
+      assert.equal((await courier.browser.get('/api/courier/cash')).json().balance, before + order.total);
 
       const done = (await browser.post(`/api/orders/${order.id}/confirm-receipt`)).json().order;
       assert.equal(done.status, 'completed');
       assert.equal(await balance(`payable:seller:${shop.sellerId}`), -(20_000n - 500n), 'goods less the 2.5 % fee');
+      assert.equal(await balance(`payable:courier:${courier.userId}`), -8_000n, 'the delivery fee is the courier’s');
     });
 
     test('one seller rejects: that part is refunded and its stock returned; the rest completes and is split', async () => {

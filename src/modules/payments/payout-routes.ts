@@ -2,37 +2,12 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { requireRoles } from '../../http/auth.ts';
 import { createPayoutRun, getPayoutRun, listPayoutRuns, payoutCsv, settlePayouts } from './payouts.ts';
-import { staffNote } from './schemas.ts';
-import { PAYOUT_METHODS } from './tables.ts';
+import { payoutRunSummary, payoutRunView, staffNote } from './schemas.ts';
 
 const tags = ['payouts'];
 const security = [{ session: [] }];
 const treasury = requireRoles('treasurer', 'program_admin');
 const runParams = z.object({ runId: z.string().max(40) });
-
-const payoutRun = z.object({
-  id: z.string(),
-  programId: z.string(),
-  status: z.enum(['open', 'settled']),
-  total: z.number(),
-  createdAt: z.string(),
-  settledAt: z.string().nullable(),
-  lines: z.array(
-    z.object({
-      payeeType: z.enum(['seller', 'courier']),
-      payeeId: z.string(),
-      payeeName: z.string(),
-      method: z.enum(PAYOUT_METHODS),
-      provider: z.string().nullable(),
-      account: z.string().nullable(),
-      accountName: z.string().nullable(),
-      amount: z.number(),
-      status: z.enum(['pending', 'settled']),
-      reference: z.string().nullable(),
-      settledAt: z.string().nullable(),
-    }),
-  ),
-});
 
 /** Paying sellers what the ledger says they are owed: runs, CSV for the bank, settlement. */
 export const payoutRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -45,7 +20,7 @@ export const payoutRoutes: FastifyPluginAsyncZod = async (app) => {
         security,
         summary: 'Payout runs of a program, newest first',
         params: z.object({ programId: z.string().max(40) }),
-        response: { 200: z.object({ runs: z.array(payoutRun.omit({ programId: true, lines: true })) }) },
+        response: { 200: z.object({ runs: z.array(payoutRunSummary) }) },
       },
     },
     async (request) => ({ runs: await listPayoutRuns(request.ctx(), request.params.programId) }),
@@ -60,7 +35,7 @@ export const payoutRoutes: FastifyPluginAsyncZod = async (app) => {
         security,
         summary: 'Gather what each seller is owed (completed orders, less fees, not yet in a run) into a new run',
         params: z.object({ programId: z.string().max(40) }),
-        response: { 201: z.object({ run: payoutRun }) },
+        response: { 201: z.object({ run: payoutRunView }) },
       },
     },
     async (request, reply) => reply.code(201).send({ run: await createPayoutRun(request.ctx(), request.params.programId) }),
@@ -75,7 +50,7 @@ export const payoutRoutes: FastifyPluginAsyncZod = async (app) => {
         security,
         summary: 'One payout run with its lines',
         params: runParams,
-        response: { 200: z.object({ run: payoutRun }) },
+        response: { 200: z.object({ run: payoutRunView }) },
       },
     },
     async (request) => ({ run: await getPayoutRun(request.ctx(), request.params.runId) }),
@@ -106,7 +81,7 @@ export const payoutRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Mark the run’s pending lines paid (or one payee’s), with the bank or cash reference; posts each payout',
         params: runParams,
         body: staffNote.extend({ payeeId: z.string().max(40).optional() }),
-        response: { 200: z.object({ run: payoutRun }) },
+        response: { 200: z.object({ run: payoutRunView }) },
       },
     },
     async (request) => ({

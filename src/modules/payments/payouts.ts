@@ -5,76 +5,71 @@ import { writeCsv } from '../../shared/csv.ts';
 import { newId } from '../../shared/ids.ts';
 import { postTransaction } from '../ledger/service.ts';
 import { accounts, programBank } from './accounts.ts';
+import type { PayoutRunView } from './schemas.ts';
 import type { PayoutMethod } from './tables.ts';
 
-// Payout runs: what the program owes each seller (their payable account in the ledger) is
+// Payout runs: what the program owes each seller and courier (their payable account in the ledger) is
 // gathered into a run, exported as CSV for the bank's bulk transfer or the cash desk, and
 // marked settled line by line; settling is the ledger movement out of the program's bank.
 
-export interface PayoutLineView {
-  payeeType: 'seller' | 'courier';
-  payeeId: string;
-  payeeName: string;
-  method: PayoutMethod;
-  provider: string | null;
-  account: string | null;
-  accountName: string | null;
-  amount: number;
-  status: 'pending' | 'settled';
-  reference: string | null;
-  settledAt: string | null;
-}
-
-export interface PayoutRunView {
-  id: string;
-  programId: string;
-  status: 'open' | 'settled';
-  total: number;
-  createdAt: string;
-  settledAt: string | null;
-  lines: PayoutLineView[];
+/** Owed minus already in a pending line; only payees with something left. */
+function stillDue<T extends { owed: string | null; pending: string | null }>(rows: T[]) {
+  return rows.map((row) => ({ ...row, due: BigInt(row.owed ?? 0) - BigInt(row.pending ?? 0) })).filter((row) => row.due > 0n);
 }
 
 /**
- * What each seller of the program is owed and not yet in an open run: the credit balance of
- * their payable account less their pending payout lines.
+ * What the program's sellers and couriers are owed and not yet in an open run: the credit
+ * balance of their payable account less their pending payout lines. Couriers are paid in cash
+ * at the program office unless staff change a line.
  */
-async function sellersDue(ctx: Ctx, programId: string) {
-  const rows = await ctx.db
+async function payeesDue(ctx: Ctx, programId: string) {
+  const owed = sql<string>`(SELECT coalesce(-sum(p.amount), 0) FROM ledger_postings p
+    WHERE p.tenant_id = a.tenant_id AND p.account_id = a.id)`.as('owed');
+  const pending = (payeeType: 'seller' | 'courier', payeeId: 's.id' | 'c.user_id') =>
+    sql<string>`(SELECT coalesce(sum(l.amount), 0) FROM payout_lines l WHERE l.tenant_id = a.tenant_id
+      AND l.payee_type = ${payeeType} AND l.payee_id = ${sql.ref(payeeId)} AND l.status = 'pending')`.as('pending');
+  const sellers = await ctx.db
     .selectFrom('sellers as s')
     .innerJoin('ledger_accounts as a', (join) =>
       join.onRef('a.tenant_id', '=', 's.tenant_id').on('a.code', '=', sql<string>`'payable:seller:' || s.id`),
     )
-    .select((eb) => [
-      's.id',
-      's.business_name',
-      's.payout_method',
-      's.payout_provider',
-      's.payout_account',
-      's.payout_name',
-      eb
-        .selectFrom('ledger_postings as p')
-        .select(sql<string>`coalesce(-sum(p.amount), 0)`.as('owed'))
-        .whereRef('p.tenant_id', '=', 'a.tenant_id')
-        .whereRef('p.account_id', '=', 'a.id')
-        .as('owed'),
-      eb
-        .selectFrom('payout_lines as l')
-        .select(sql<string>`coalesce(sum(l.amount), 0)`.as('pending'))
-        .whereRef('l.tenant_id', '=', 's.tenant_id')
-        .where('l.payee_type', '=', 'seller')
-        .whereRef('l.payee_id', '=', 's.id')
-        .where('l.status', '=', 'pending')
-        .as('pending'),
+    .select([
+      sql<'seller'>`'seller'`.as('payee_type'),
+      's.id as payee_id',
+      's.business_name as name',
+      's.payout_method as method',
+      's.payout_provider as provider',
+      's.payout_account as account',
+      's.payout_name as account_name',
+      owed,
+      pending('seller', 's.id'),
     ])
     .where('s.tenant_id', '=', ctx.tenant.id)
     .where('s.program_id', '=', programId)
-    .orderBy('s.business_name')
     .execute();
-  return rows.map((row) => ({ ...row, due: BigInt(row.owed ?? 0) - BigInt(row.pending ?? 0) })).filter((row) => row.due > 0n);
+  const couriers = await ctx.db
+    .selectFrom('couriers as c')
+    .innerJoin('ledger_accounts as a', (join) =>
+      join.onRef('a.tenant_id', '=', 'c.tenant_id').on('a.code', '=', sql<string>`'payable:courier:' || c.user_id`),
+    )
+    .select([
+      sql<'courier'>`'courier'`.as('payee_type'),
+      'c.user_id as payee_id',
+      'c.name as name',
+      sql<PayoutMethod>`'cash'`.as('method'),
+      sql<string | null>`null`.as('provider'),
+      sql<string | null>`null`.as('account'),
+      sql<string | null>`null`.as('account_name'),
+      owed,
+      pending('courier', 'c.user_id'),
+    ])
+    .where('c.tenant_id', '=', ctx.tenant.id)
+    .where('c.program_id', '=', programId)
+    .execute();
+  return stillDue([...sellers, ...couriers]).sort((a, b) => a.name.localeCompare(b.name));
 }
 
-/** Gathers everything due to the program's sellers into a new run; 409 when nothing is due. */
+/** Gathers everything due to the program's sellers and couriers into a new run; 409 when nothing is due. */
 export async function createPayoutRun(ctx: Ctx, programId: string): Promise<PayoutRunView> {
   const runId = await inTransaction(ctx, async (tx) => {
     // One run at a time per program, so two treasurers cannot pay the same money twice.
@@ -86,7 +81,7 @@ export async function createPayoutRun(ctx: Ctx, programId: string): Promise<Payo
       .where('id', '=', programId)
       .executeTakeFirst();
     if (!program) throw new AppError('not_found');
-    const due = await sellersDue(tx, programId);
+    const due = await payeesDue(tx, programId);
     if (due.length === 0) throw new AppError('payout_nothing_due');
     const id = newId('pyr');
     await tx.db
@@ -107,13 +102,13 @@ export async function createPayoutRun(ctx: Ctx, programId: string): Promise<Payo
         due.map((row) => ({
           tenant_id: tx.tenant.id,
           run_id: id,
-          payee_type: 'seller' as const,
-          payee_id: row.id,
-          payee_name: row.business_name,
-          method: row.payout_method,
-          provider: row.payout_provider,
-          account: row.payout_account,
-          account_name: row.payout_name,
+          payee_type: row.payee_type,
+          payee_id: row.payee_id,
+          payee_name: row.name,
+          method: row.method,
+          provider: row.provider,
+          account: row.account,
+          account_name: row.account_name,
           amount: row.due,
           status: 'pending' as const,
           reference: null,

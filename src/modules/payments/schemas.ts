@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PAYMENT_METHODS, PAYMENT_STATUSES } from './tables.ts';
+import { PAYMENT_METHODS, PAYMENT_STATUSES, PAYOUT_METHODS } from './tables.ts';
 
 // Pure zod: request validation, OpenAPI and the web app's types. Money is whole rupiah.
 
@@ -93,3 +93,33 @@ export const programPaymentSettings = z.strictObject({
   autoConfirmHours: z.number().int().min(1).max(720),
 });
 export type ProgramPaymentSettings = z.infer<typeof programPaymentSettings>;
+
+/** A payout run: what the program pays each seller, one line per payee, settled line by line. */
+export const payoutRunView = z.object({
+  id: z.string(),
+  programId: z.string(),
+  status: z.enum(['open', 'settled']),
+  total: z.number(),
+  createdAt: z.string(),
+  settledAt: z.string().nullable(),
+  lines: z.array(
+    z.object({
+      payeeType: z.enum(['seller', 'courier']),
+      payeeId: z.string(),
+      payeeName: z.string(),
+      method: z.enum(PAYOUT_METHODS),
+      provider: z.string().nullable(),
+      account: z.string().nullable(),
+      accountName: z.string().nullable(),
+      amount: z.number(),
+      status: z.enum(['pending', 'settled']),
+      reference: z.string().nullable(),
+      settledAt: z.string().nullable(),
+    }),
+  ),
+});
+export type PayoutRunView = z.infer<typeof payoutRunView>;
+
+/** A run in the program's list, without its lines. */
+export const payoutRunSummary = payoutRunView.omit({ programId: true, lines: true });
+export type PayoutRunSummary = z.infer<typeof payoutRunSummary>;

@@ -2,6 +2,7 @@ import { type Selectable, sql } from 'kysely';
 import { type Ctx, inTransaction } from '../../http/context.ts';
 import { AppError, fieldError } from '../../http/errors.ts';
 import { newId } from '../../shared/ids.ts';
+import { startDelivery } from '../delivery/dispatch.ts';
 import { postTransaction } from '../ledger/service.ts';
 import { assertMediaExists } from '../media/service.ts';
 import { notifyBuyer } from '../orders/notifications.ts';
@@ -129,7 +130,10 @@ export async function startPayment(
       .executeTakeFirstOrThrow();
     await recordPaymentEvent(tx, { paymentId: row.id, from: null, to: 'pending', kind: 'created' });
     // Cash is paid at the door: the sellers can start now, and the stock is theirs to sell.
-    if (input.method === 'cod') await moveOrder(tx, order, 'confirmed', 'cash_on_delivery');
+    if (input.method === 'cod') {
+      await moveOrder(tx, order, 'confirmed', 'cash_on_delivery');
+      await startDelivery(tx, order.id);
+    }
     return row;
   });
 
@@ -266,6 +270,7 @@ export async function bookPaymentReceived(
   if (order.status === 'awaiting_payment') {
     await moveOrder(ctx, order, 'confirmed', `paid:${payment.method}`);
     await notifyBuyer(ctx, order.id, { kind: 'paid' });
+    await startDelivery(ctx, order.id);
   }
   return 'paid';
 }
@@ -293,10 +298,8 @@ export async function rejectTransferProof(ctx: Ctx, input: { paymentId: string; 
   });
 }
 
-/** The courier hands over the goods and takes the cash: the COD payment is paid into the courier's cash. */
-export async function collectCash(ctx: Ctx, orderId: string): Promise<void> {
-  if (!ctx.actor) throw new AppError('unauthenticated');
-  const courier = { userId: ctx.actor.userId, name: ctx.actor.name || ctx.actor.phone };
+/** The courier hands over the goods and takes the cash: the COD payment is paid into that courier's cash. */
+export async function collectCash(ctx: Ctx, orderId: string, courier: { userId: string; name: string }): Promise<void> {
   await inTransaction(ctx, async (tx) => {
     const payment = (await lockPaymentsOfOrder(tx, orderId)).find((p) => p.method === 'cod' && p.status === 'pending');
     if (!payment) throw new AppError('invalid_transition', { params: { status: 'paid', to: 'paid' } });

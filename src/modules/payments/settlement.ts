@@ -1,7 +1,7 @@
 import type { Ctx } from '../../http/context.ts';
 import { percentOf } from '../../shared/money.ts';
 import { postTransaction } from '../ledger/service.ts';
-import { accounts, deliveryPayable, HELD_ORDERS, PROGRAM_FEE, sellerPayable, UNIQUE_CODES } from './accounts.ts';
+import { accounts, courierPayable, deliveryPayable, HELD_ORDERS, PROGRAM_FEE, sellerPayable, UNIQUE_CODES } from './accounts.ts';
 import { refundableAmount } from './refunds.ts';
 
 /** How a completed order's held money is shared out; `held` is what is left of the payment after refunds. */
@@ -15,7 +15,7 @@ export interface Settlement {
 /**
  * The split of a completed order, inside the caller's transaction: each seller that did not
  * reject gets its goods (reweighed totals when set) less the program fee; the delivery fee
- * goes to couriers; the unique code to the program. Throws if that does not add up to the
+ * goes to the courier who delivered (see settleOrder); the unique code to the program. Throws if that does not add up to the
  * money still held, which would mean a refund or a reweigh was booked wrongly.
  */
 export async function settlementOf(ctx: Ctx, orderId: string): Promise<Settlement | null> {
@@ -71,7 +71,22 @@ export async function settlementOf(ctx: Ctx, orderId: string): Promise<Settlemen
 export async function settleOrder(ctx: Ctx, order: { id: string; number: string; programId: string }): Promise<void> {
   const settlement = await settlementOf(ctx, order.id);
   if (!settlement || settlement.held === 0n) return;
-  const [held, fee, codes, delivery] = await accounts(ctx, HELD_ORDERS, PROGRAM_FEE, UNIQUE_CODES, deliveryPayable(order.programId));
+  // The delivery fee is the courier's who delivered it; else the program holds it for couriers.
+  const courier = await ctx.db
+    .selectFrom('delivery_jobs as j')
+    .innerJoin('couriers as c', (join) => join.onRef('c.tenant_id', '=', 'j.tenant_id').onRef('c.id', '=', 'j.courier_id'))
+    .select(['c.user_id', 'c.name'])
+    .where('j.tenant_id', '=', ctx.tenant.id)
+    .where('j.order_id', '=', order.id)
+    .where('j.status', '=', 'delivered')
+    .executeTakeFirst();
+  const [held, fee, codes, delivery] = await accounts(
+    ctx,
+    HELD_ORDERS,
+    PROGRAM_FEE,
+    UNIQUE_CODES,
+    courier ? courierPayable(courier.user_id, courier.name) : deliveryPayable(order.programId),
+  );
   const postings = [{ accountCode: held as string, amount: settlement.held }];
   for (const seller of settlement.sellers) {
     const [payable] = await accounts(ctx, sellerPayable(seller.sellerId, seller.name));

@@ -4,10 +4,11 @@ import path from 'node:path';
 import type { Db } from '../../db/database.ts';
 import type { Ctx, TenantRef } from '../../http/context.ts';
 import type { TestApp } from '../../test/app.ts';
+import { uniquePhone } from '../../test/factories.ts';
 import { grantRole } from '../identity/users.ts';
 import type { FulfilmentMethod } from '../orders/tables.ts';
 import { ADDRESS, buyerBrowser, makeShop, makeVariant } from '../orders/test-fixtures.ts';
-import { makeBuyer, makeProgram, makeStaffBrowser } from '../sellers/test-fixtures.ts';
+import { makeBuyer, makeProgram, makeStaffBrowser, signedIn } from '../sellers/test-fixtures.ts';
 
 const qrisVectors = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, '../../test/vectors/qris.json'), 'utf8'));
 /** The static merchant QRIS of the first vector (Warung Sayur Bu Sugeng). */
@@ -65,14 +66,54 @@ export async function orderFrom(
   return { ...buyer, order: response.json().order as { id: string; number: string; total: number } };
 }
 
-/** CS, courier and admin browsers of a tenant. */
+/** A CS agent's browser. */
 export async function staffOf(t: TestApp, tenant: TenantRef) {
-  const cs = await makeStaffBrowser(t, tenant, 'cs_agent');
-  const courier = await makeStaffBrowser(t, tenant, 'courier');
-  return { cs: cs.browser, courier: courier.browser, courierId: courier.user.id };
+  return { cs: (await makeStaffBrowser(t, tenant, 'cs_agent')).browser };
 }
 
 /** A system context for jobs and ledger reads. */
 export function systemCtx(t: TestApp, tenant: TenantRef): Ctx {
   return { db: t.database.db, tenant, actor: null, lang: 'id' };
+}
+
+/** A courier of the program, ID checked, on duty at `point` (default: near the buyers). */
+export async function makeCourier(t: TestApp, tenant: TenantRef, programId: string, point = { lat: ADDRESS.lat, lng: ADDRESS.lng }) {
+  const admin = (await makeStaffBrowser(t, tenant, 'program_admin')).browser;
+  const phone = uniquePhone();
+  const created = await admin.post('/api/admin/couriers', {
+    programId,
+    name: `Kurir ${phone.slice(-4)}`,
+    phone,
+    association: 'Ojol Perwira',
+    vehiclePlate: 'r 1234 ab',
+    idChecked: true,
+  });
+  if (created.statusCode !== 201) throw new Error(`courier: ${created.body}`);
+  const courier = created.json().courier as { id: string; userId: string; name: string };
+  const browser = await signedIn(t, tenant, courier.userId);
+  const duty = await browser.patch('/api/courier/me', { available: true, ...point });
+  if (duty.statusCode !== 200) throw new Error(`on duty: ${duty.body}`);
+  return { ...courier, browser };
+}
+
+/**
+ * Takes an order's delivery job through to the door as this courier: accepts it (or has CS
+ * assign it), picks up, delivers with the buyer's code. Returns the last response.
+ */
+export async function deliverAsCourier(t: TestApp, tenant: TenantRef, courier: Awaited<ReturnType<typeof makeCourier>>, orderId: string) {
+  const job = await t.database.db.selectFrom('delivery_jobs').selectAll().where('order_id', '=', orderId).executeTakeFirstOrThrow();
+  const offered = await t.database.db
+    .selectFrom('job_offers')
+    .select('courier_id')
+    .where('job_id', '=', job.id)
+    .where('status', '=', 'open')
+    .executeTakeFirst();
+  if (offered?.courier_id === courier.id) await courier.browser.post(`/api/courier/jobs/${job.id}/accept`, {});
+  else if (job.courier_id !== courier.id) {
+    const cs = (await makeStaffBrowser(t, tenant, 'cs_agent')).browser;
+    await cs.post(`/api/cs/jobs/${job.id}/assign`, { courierId: courier.id });
+  }
+  await courier.browser.post(`/api/courier/jobs/${job.id}/advance`, { to: 'picked_up' });
+  await courier.browser.post(`/api/courier/jobs/${job.id}/advance`, { to: 'delivering' });
+  return courier.browser.post(`/api/courier/jobs/${job.id}/deliver`, { code: job.proof_code });
 }

@@ -40,6 +40,10 @@ export interface ProgramsTable {
   fee_basis_points: Generated<number>;
   /** A delivered order completes after this many hours unless the buyer confirms earlier. */
   auto_confirm_hours: Generated<number>;
+  /** The delivery tariff as JSON; its shape is checked by the delivery module. */
+  delivery_tariff: ColumnType<unknown, string | undefined, string>;
+  courier_offer_seconds: Generated<number>;
+  courier_max_jobs: Generated<number>;
   created_at: CreatedAt;
 }
 

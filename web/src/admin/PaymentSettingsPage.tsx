@@ -52,7 +52,8 @@ function toDraft(settings: PaymentSettings, lang: Lang) {
 }
 type Draft = ReturnType<typeof toDraft>;
 
-function SettingsForm({ programId, programName, settings }: { programId: string; programName: string; settings: PaymentSettings }) {
+function SettingsForm(props: { programId: string; programName: string; settings: PaymentSettings; readOnly: boolean }) {
+  const { programId, programName, settings, readOnly } = props;
   const t = useT();
   const { lang } = useLang();
   const queryClient = useQueryClient();
@@ -113,102 +114,113 @@ function SettingsForm({ programId, programName, settings }: { programId: string;
   const errorFor = (field: string) => fieldError(save.error, field, clientErrors);
   return (
     <form className="form" onSubmit={submit} noValidate>
-      <fieldset className="choice">
-        <legend>{t('paymentSettings.methods')}</legend>
-        {paymentMethods.map((method) => (
-          <label key={method} className="check">
-            <input type="checkbox" checked={draft.methods.includes(method)} onChange={(e) => toggle(method, e.target.checked)} />
-            <span>
-              {paymentMethodLabel(t, method)}
-              <br />
-              <span className="hint">{t(`paymentSettings.methodHint.${method}`)}</span>
-            </span>
-          </label>
-        ))}
-        {errorFor('methods') && (
-          <p className="field-error" role="alert">
-            {errorFor('methods')}
-          </p>
-        )}
+      {/* Read-only: every input is disabled at once, and there is nothing to save. */}
+      <fieldset className="form-fieldset" disabled={readOnly}>
+        <fieldset className="choice">
+          <legend>{t('paymentSettings.methods')}</legend>
+          {paymentMethods.map((method) => (
+            <label key={method} className="check">
+              <input type="checkbox" checked={draft.methods.includes(method)} onChange={(e) => toggle(method, e.target.checked)} />
+              <span>
+                {paymentMethodLabel(t, method)}
+                <br />
+                <span className="hint">{t(`paymentSettings.methodHint.${method}`)}</span>
+              </span>
+            </label>
+          ))}
+          {errorFor('methods') && (
+            <p className="field-error" role="alert">
+              {errorFor('methods')}
+            </p>
+          )}
+        </fieldset>
+
+        <h2>{t('paymentSettings.bankTitle')}</h2>
+        <TextField
+          label={t('paymentSettings.bankName')}
+          hint={t('sellers.payoutBankHint')}
+          value={draft.bankName}
+          onChange={set('bankName')}
+          error={errorFor('bankName')}
+        />
+        <TextField
+          label={t('paymentSettings.accountNumber')}
+          inputMode="numeric"
+          value={draft.bankAccountNumber}
+          onChange={set('bankAccountNumber')}
+          error={errorFor('bankAccountNumber')}
+        />
+        <TextField
+          label={t('paymentSettings.accountHolder')}
+          value={draft.bankAccountHolder}
+          onChange={set('bankAccountHolder')}
+          error={errorFor('bankAccountHolder')}
+        />
+
+        <h2>{t('paymentSettings.qrisTitle')}</h2>
+        <TextField
+          label={t('paymentSettings.qris')}
+          hint={t('paymentSettings.qrisHint')}
+          className="code"
+          spellCheck={false}
+          autoCapitalize="off"
+          autoCorrect="off"
+          value={draft.qrisPayload}
+          onChange={set('qrisPayload')}
+          error={errorFor('qrisPayload')}
+        />
+
+        <h2>{t('paymentSettings.rulesTitle')}</h2>
+        <TextField
+          label={t('paymentSettings.fee')}
+          hint={t('paymentSettings.feeHint')}
+          inputMode="decimal"
+          value={draft.fee}
+          onChange={set('fee')}
+          error={errorFor('feeBasisPoints')}
+        />
+        <div className="row row-fields">
+          <TextField
+            label={t('paymentSettings.timeout')}
+            hint={t('paymentSettings.timeoutHint')}
+            inputMode="numeric"
+            value={draft.timeout}
+            onChange={set('timeout')}
+            error={errorFor('paymentTimeoutMinutes')}
+          />
+          <TextField
+            label={t('paymentSettings.autoConfirm')}
+            hint={t('paymentSettings.autoConfirmHint')}
+            inputMode="numeric"
+            value={draft.autoConfirm}
+            onChange={set('autoConfirm')}
+            error={errorFor('autoConfirmHours')}
+          />
+        </div>
       </fieldset>
-
-      <h2>{t('paymentSettings.bankTitle')}</h2>
-      <TextField
-        label={t('paymentSettings.bankName')}
-        hint={t('sellers.payoutBankHint')}
-        value={draft.bankName}
-        onChange={set('bankName')}
-        error={errorFor('bankName')}
-      />
-      <TextField
-        label={t('paymentSettings.accountNumber')}
-        inputMode="numeric"
-        value={draft.bankAccountNumber}
-        onChange={set('bankAccountNumber')}
-        error={errorFor('bankAccountNumber')}
-      />
-      <TextField
-        label={t('paymentSettings.accountHolder')}
-        value={draft.bankAccountHolder}
-        onChange={set('bankAccountHolder')}
-        error={errorFor('bankAccountHolder')}
-      />
-
-      <h2>{t('paymentSettings.qrisTitle')}</h2>
-      <TextField
-        label={t('paymentSettings.qris')}
-        hint={t('paymentSettings.qrisHint')}
-        className="code"
-        spellCheck={false}
-        autoCapitalize="off"
-        autoCorrect="off"
-        value={draft.qrisPayload}
-        onChange={set('qrisPayload')}
-        error={errorFor('qrisPayload')}
-      />
-
-      <h2>{t('paymentSettings.rulesTitle')}</h2>
-      <TextField
-        label={t('paymentSettings.fee')}
-        hint={t('paymentSettings.feeHint')}
-        inputMode="decimal"
-        value={draft.fee}
-        onChange={set('fee')}
-        error={errorFor('feeBasisPoints')}
-      />
-      <div className="row row-fields">
-        <TextField
-          label={t('paymentSettings.timeout')}
-          hint={t('paymentSettings.timeoutHint')}
-          inputMode="numeric"
-          value={draft.timeout}
-          onChange={set('timeout')}
-          error={errorFor('paymentTimeoutMinutes')}
-        />
-        <TextField
-          label={t('paymentSettings.autoConfirm')}
-          hint={t('paymentSettings.autoConfirmHint')}
-          inputMode="numeric"
-          value={draft.autoConfirm}
-          onChange={set('autoConfirm')}
-          error={errorFor('autoConfirmHours')}
-        />
-      </div>
-      <FormAlert error={save.error} fields={fields} />
-      {saved && (
-        <p className="notice notice-ok" role="status">
-          {t('paymentSettings.saved', { program: programName })}
-        </p>
+      {!readOnly && (
+        <>
+          <FormAlert error={save.error} fields={fields} />
+          {saved && (
+            <p className="notice notice-ok" role="status">
+              {t('paymentSettings.saved', { program: programName })}
+            </p>
+          )}
+          <button type="submit" className="button" disabled={save.isPending}>
+            {t('paymentSettings.save')}
+          </button>
+        </>
       )}
-      <button type="submit" className="button" disabled={save.isPending}>
-        {t('paymentSettings.save')}
-      </button>
     </form>
   );
 }
 
-/** /admin/pembayaran: how each program takes money — methods, the bank account, its QRIS, its fee and deadlines. */
-export function PaymentSettingsPage() {
+/**
+ * /admin/pembayaran: how each program takes money — methods, the bank account, its QRIS, its fee
+ * and deadlines. `readOnly` (a treasurer) shows them without letting anything change; the program
+ * can still be switched.
+ */
+export function PaymentSettingsPage({ readOnly }: { readOnly: boolean }) {
   const t = useT();
   const tenant = useTenant();
   const [params, setParams] = useSearchParams();
@@ -226,6 +238,11 @@ export function PaymentSettingsPage() {
     <section className="narrow">
       <h1>{t('paymentSettings.title')}</h1>
       <p className="muted">{t('paymentSettings.intro')}</p>
+      {readOnly && (
+        <p className="notice" role="status">
+          {t('paymentSettings.readOnly')}
+        </p>
+      )}
       {!program ? (
         <p className="muted">{t('home.noPrograms')}</p>
       ) : (
@@ -245,7 +262,13 @@ export function PaymentSettingsPage() {
             <ErrorState error={settings.error} onRetry={() => void settings.refetch()} />
           ) : (
             // Keyed by program: switching programs starts from that program's saved settings.
-            <SettingsForm key={program.id} programId={program.id} programName={program.name} settings={settings.data.settings} />
+            <SettingsForm
+              key={program.id}
+              programId={program.id}
+              programName={program.name}
+              settings={settings.data.settings}
+              readOnly={readOnly}
+            />
           )}
         </>
       )}

@@ -1,15 +1,15 @@
 import { Route, Routes } from 'react-router';
 import { RequireSignIn } from '../seller/RequireSignIn';
 import { NotFound } from '../ui';
-import { DeliveriesPage } from './DeliveriesPage';
+import { JobsPage } from './JobsPage';
 
-/** Courier console (ojek drivers on a phone): orders to deliver and the cash carried. Jobs and dispatch follow. */
+/** Courier app (ojek drivers on a phone): duty, job offers, the jobs themselves and the cash carried. */
 export default function CourierConsole() {
   return (
     <RequireSignIn roles={['courier']}>
-      <div className="page">
+      <div className="page narrow">
         <Routes>
-          <Route index element={<DeliveriesPage />} />
+          <Route index element={<JobsPage />} />
           <Route path="*" element={<NotFound />} />
         </Routes>
       </div>

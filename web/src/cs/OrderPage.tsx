@@ -17,6 +17,7 @@ import {
 import { LineList, mapLink, PaymentAmount, PhoneLinks, ProofThumb, useDateTime } from '../staff/parts';
 import { ConfirmStep, cardError, type Flash, FlashNotice, FulfilmentActions, staffKey, useStep } from '../staff/steps';
 import { ErrorState, Loading } from '../ui';
+import { DeliveryCard } from './DeliveryCard';
 
 /** Staff may cancel until the goods are handed over. */
 const CANCELLABLE = ['awaiting_payment', 'confirmed', 'accepted', 'ready'];
@@ -146,6 +147,8 @@ export function OrderPage() {
 
       <h2>{t('cs.payment')}</h2>
       <Payment payment={order.payment} number={order.number} />
+
+      <DeliveryCard order={order} canAct={canAct} onFlash={setFlash} />
 
       <h2>{t('cs.sellers', { count: order.fulfilments.length })}</h2>
       <ul className="cards">

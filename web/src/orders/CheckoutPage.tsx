@@ -2,14 +2,16 @@ import { type FormEvent, lazy, Suspense, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { isApiError, type Market } from '../api';
 import { FormAlert, fieldError, TextAreaField } from '../forms';
-import { formatRupiah, useT } from '../i18n';
+import { formatRupiah, useLang, useT } from '../i18n';
 import { type AreaChoice, AreaPicker } from '../seller/AreaPicker';
 import { RequireSignIn } from '../seller/RequireSignIn';
 import { useTenant } from '../session';
+import { useShop } from '../storefront/catalog';
 import { ErrorState, Loading } from '../ui';
-import { type FulfilmentMethod, fulfilmentMethods, useCheckout } from './api';
+import { type FulfilmentMethod, fulfilmentMethods, useCheckout, useDeliveryQuote } from './api';
 import { useCart } from './cart';
 import { groupBySeller, LineSummary, SellerName } from './common';
+import { formatKm } from './distance';
 import type { LatLng } from './PinMap';
 
 // Leaflet is big: it loads with the map, only here.
@@ -24,7 +26,8 @@ function mapStart(markets: Market[]) {
 }
 
 /** The pin on the map, or the phone's own location; optional, it helps the courier find the door. */
-function LocationField({ pin, onPin, markets }: { pin: LatLng | null; onPin: (pin: LatLng | null) => void; markets: Market[] }) {
+function LocationField(props: { pin: LatLng | null; onPin: (pin: LatLng | null) => void; markets: Market[]; error?: string }) {
+  const { pin, onPin, markets } = props;
   const t = useT();
   const [locating, setLocating] = useState(false);
   const [problem, setProblem] = useState('');
@@ -63,7 +66,7 @@ function LocationField({ pin, onPin, markets }: { pin: LatLng | null; onPin: (pi
       <p role="status" className={pin ? '' : 'muted'}>
         {pin ? t('checkout.pinAt', { lat: pin.lat, lng: pin.lng }) : t('checkout.noPin')}
       </p>
-      {problem && <p className="field-error">{problem}</p>}
+      {(problem || props.error) && <p className="field-error">{problem || props.error}</p>}
       <div className="row">
         <button type="button" className="button button-small button-secondary" disabled={locating} onClick={locate}>
           {locating ? t('checkout.locating') : t('checkout.useLocation')}
@@ -75,6 +78,49 @@ function LocationField({ pin, onPin, markets }: { pin: LatLng | null; onPin: (pi
         )}
       </div>
     </div>
+  );
+}
+
+/** "Rp 10.000 (± 3,2 km)", or why the program's courier cannot come (yet). */
+function FeeText({ quote }: { quote: ReturnType<typeof useDeliveryQuote> }) {
+  const t = useT();
+  const { lang } = useLang();
+  if (!quote.data) return <span className="muted">{t(quote.error ? 'delivery.quoteFailed' : 'delivery.quoting')}</span>;
+  const { fee, distanceM, reason } = quote.data;
+  if (fee === null) return <span className="field-error">{reason ? t(`delivery.reason.${reason}`) : ''}</span>;
+  return (
+    <strong className="money">
+      {distanceM === null ? formatRupiah(fee) : t('delivery.feeDistance', { fee: formatRupiah(fee), km: formatKm(distanceM, lang) })}
+    </strong>
+  );
+}
+
+/** Goods, the delivery fee quoted for the courier parts (checkout fixes the same fee), and the total. */
+function Totals(props: { goodsTotal: number; firstSellerId: string; deliveredBy: string[]; areaCode: string; pin: LatLng | null }) {
+  const t = useT();
+  const programId = useShop(props.firstSellerId).data?.seller.programId;
+  const quote = useDeliveryQuote({ programId, sellerIds: props.deliveredBy, areaCode: props.areaCode, pin: props.pin });
+  const delivered = props.deliveredBy.length > 0;
+  const fee = delivered ? (quote.data?.fee ?? 0) : 0;
+  return (
+    <dl className="totals" aria-live="polite">
+      <div>
+        <dt>{t('orders.goods')}</dt>
+        <dd className="money">{formatRupiah(props.goodsTotal)}</dd>
+      </div>
+      {delivered && (
+        <div>
+          <dt>{t('delivery.fee')}</dt>
+          <dd>{props.areaCode ? <FeeText quote={quote} /> : <span className="muted">{t('delivery.chooseVillage')}</span>}</dd>
+        </div>
+      )}
+      <div className="total-row">
+        <dt>{t('orders.total')}</dt>
+        <dd>
+          <strong className="money">{formatRupiah(props.goodsTotal + fee)}</strong>
+        </dd>
+      </div>
+    </dl>
   );
 }
 
@@ -163,8 +209,24 @@ function CheckoutForm() {
           onChange={(event) => setAddress(event.target.value)}
           error={errorFor('address')}
         />
-        <AreaPicker value={area} onChange={setArea} error={errorFor('areaCode')} />
-        <LocationField pin={pin} onPin={setPin} markets={tenant.data.markets} />
+        {/* A refusal for the place (outside the delivery area, no pin) no longer holds once it or the methods change. */}
+        <AreaPicker
+          value={area}
+          onChange={(next) => {
+            setArea(next);
+            checkout.reset();
+          }}
+          error={errorFor('areaCode')}
+        />
+        <LocationField
+          pin={pin}
+          onPin={(next) => {
+            setPin(next);
+            checkout.reset();
+          }}
+          markets={tenant.data.markets}
+          error={errorFor('lat') ?? errorFor('lng')}
+        />
         <TextAreaField
           label={t('checkout.notes')}
           hint={t('checkout.notesHint')}
@@ -196,7 +258,10 @@ function CheckoutForm() {
                     name={`method-${sellerId}`}
                     value={method}
                     checked={methodOf(sellerId) === method}
-                    onChange={() => setMethods((m) => ({ ...m, [sellerId]: method }))}
+                    onChange={() => {
+                      setMethods((m) => ({ ...m, [sellerId]: method }));
+                      checkout.reset();
+                    }}
                   />
                   <span>
                     <strong>{t(`checkout.method.${method}`)}</strong>
@@ -210,10 +275,13 @@ function CheckoutForm() {
           </div>
         ))}
 
-        <p className="total-row">
-          <span>{t('cart.total')}</span>
-          <strong className="money">{formatRupiah(goodsTotal)}</strong>
-        </p>
+        <Totals
+          goodsTotal={goodsTotal}
+          firstSellerId={groups[0]?.[0] ?? ''}
+          deliveredBy={groups.filter(([sellerId]) => methodOf(sellerId) === 'delivery').map(([sellerId]) => sellerId)}
+          areaCode={area.areaCode}
+          pin={pin}
+        />
         <p className="hint">{t('checkout.totalHint')}</p>
         <FormAlert error={checkout.error} fields={fields} />
         {isApiError(checkout.error, 409) && (

@@ -4,6 +4,7 @@ import { RequireSignIn } from '../seller/RequireSignIn';
 import { useTenant } from '../session';
 import { ErrorState, Loading } from '../ui';
 import { type Order, useOrder } from './api';
+import { DELIVERY_RUNNING, DeliveryStatus } from './Delivery';
 import { orderStatusLabel, paymentMethodLabel, paymentStatusLabel, statusBadge } from './labels';
 import { CancelOrder, ConfirmReceipt, Rating, Receipts, Reorder } from './OrderActions';
 import { PayPanel } from './PayPanel';
@@ -11,8 +12,8 @@ import { Parts, Refunds, Timeline } from './Tracking';
 
 /**
  * How often to re-read the order: every 5 s while CS, the QRIS app or the gateway may mark it
- * paid (or the deadline has passed and it is about to expire); every 30 s while sellers and
- * couriers move it along; never once it has arrived or ended.
+ * paid (or the deadline has passed and it is about to expire); every 10 s while a courier is on
+ * the job; every 30 s while sellers move it along; never once it has arrived or ended.
  */
 function pollInterval(order: Order | undefined): number | false {
   if (!order) return false;
@@ -21,7 +22,8 @@ function pollInterval(order: Order | undefined): number | false {
     const othersToAct = payment && (payment.method === 'qris' || payment.method === 'gateway' || payment.status === 'submitted');
     return othersToAct || Date.parse(order.reservedUntil) <= Date.now() ? 5000 : false;
   }
-  return order.status === 'confirmed' || order.status === 'accepted' || order.status === 'ready' ? 30_000 : false;
+  if (order.status !== 'confirmed' && order.status !== 'accepted' && order.status !== 'ready') return false;
+  return order.delivery && DELIVERY_RUNNING.includes(order.delivery.status) ? 10_000 : 30_000;
 }
 
 function Summary({ order }: { order: Order }) {
@@ -111,6 +113,7 @@ function OrderDetail() {
       </p>
       {order.status === 'awaiting_payment' && <PayPanel order={order} onTimeUp={() => void query.refetch()} />}
       <ConfirmReceipt order={order} />
+      <DeliveryStatus order={order} />
       <Timeline order={order} />
       <Parts order={order} />
       <Summary order={order} />

@@ -4,26 +4,14 @@ import { FormAlert, fieldError } from '../forms';
 import { formatDateTime, formatRupiah, useLang, useT } from '../i18n';
 import { useTenant } from '../session';
 import { type Order, type Payment, type PaymentMethod, paymentMethods, qrisImageUrl, useOrderAction } from './api';
+import { formatCountdown, useSecondsLeft } from './countdown';
 import { paymentMethodLabel } from './labels';
 import { ProofUpload } from './ProofUpload';
-
-/** 29:59, or 23:59:59 when an hour or more is left. */
-function formatCountdown(seconds: number): string {
-  const two = (n: number) => String(n).padStart(2, '0');
-  const hours = Math.floor(seconds / 3600);
-  const rest = `${two(Math.floor((seconds % 3600) / 60))}:${two(seconds % 60)}`;
-  return hours > 0 ? `${two(hours)}:${rest}` : rest;
-}
 
 /** Time left to pay, ticking each second; at zero the order expires and its stock goes back on sale. */
 function Countdown({ until, onEnd }: { until: string; onEnd: () => void }) {
   const t = useT();
-  const [now, setNow] = useState(Date.now);
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, []);
-  const seconds = Math.max(0, Math.floor((Date.parse(until) - now) / 1000));
+  const seconds = useSecondsLeft(until);
   const ended = seconds === 0;
   // Ask the server once the time is up: it moves the order to "expired".
   const end = useEffectEvent(onEnd);

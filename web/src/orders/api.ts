@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, type FulfilmentMethod, type OrderView as Order, type OrderSummary } from '../api';
+import { api, type DeliveryQuote, type FulfilmentMethod, type OrderView as Order, type OrderSummary } from '../api';
 import { type Cart, cartKey } from './cart';
 
 // The buyer's order hooks. Shapes come from the server's zod schemas (re-exported by ../api).
@@ -39,6 +39,26 @@ export const useOrder = (id: string, pollMs: (order: Order | undefined) => numbe
     select: (data) => data.order,
     refetchInterval: (query) => pollMs(query.state.data?.order),
   });
+
+/**
+ * The delivery fee for the sellers whose goods the program's courier brings to this village and
+ * pin; asked again whenever one of them changes. `programId` is unknown until the cart's first
+ * shop is read: the cart does not carry it.
+ */
+export function useDeliveryQuote(input: {
+  programId?: string;
+  sellerIds: string[];
+  areaCode: string;
+  pin: { lat: number; lng: number } | null;
+}) {
+  const { programId, sellerIds, areaCode, pin } = input;
+  return useQuery({
+    queryKey: ['delivery-quote', programId, sellerIds, areaCode, pin?.lat, pin?.lng],
+    queryFn: () => api.post<DeliveryQuote>('/api/delivery/quote', { programId, sellerIds, areaCode, ...pin }),
+    enabled: programId !== undefined && sellerIds.length > 0 && areaCode !== '',
+    staleTime: 5 * 60_000,
+  });
+}
 
 /** Caches the order that comes back; the history list is stale now. */
 function useSetOrder() {

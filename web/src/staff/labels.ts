@@ -1,4 +1,4 @@
-import { fulfilmentMethods, fulfilmentStatuses, orderStatuses, paymentMethods, paymentStatuses } from '../api';
+import { fulfilmentMethods, fulfilmentStatuses, jobStatuses, orderStatuses, paymentMethods, paymentStatuses } from '../api';
 import type { Translate } from '../i18n';
 import type { MessageKey } from '../messages';
 
@@ -14,6 +14,7 @@ export const fulfilmentStatusLabel = (t: Translate, status: string) => known(t, 
 export const methodLabel = (t: Translate, method: string) => known(t, 'sellerOrders.method', fulfilmentMethods, method);
 export const paymentMethodLabel = (t: Translate, method: string) => known(t, 'cs.paymentMethod', paymentMethods, method);
 export const paymentStatusLabel = (t: Translate, status: string) => known(t, 'cs.paymentStatus', paymentStatuses, status);
+export const jobStatusLabel = (t: Translate, status: string) => known(t, 'courier.status', jobStatuses, status);
 
 /** Reasons the server writes as codes (refunds, automatic steps); what people typed is shown as typed. */
 const reasonCodes = [
@@ -36,7 +37,7 @@ export function reasonLabel(t: Translate, reason: string): string {
 
 /** Badge colour: waiting for someone, moving fine, or stopped. */
 export function orderBadge(status: string): string {
-  if (status === 'cancelled' || status === 'expired' || status === 'rejected' || status === 'failed') return 'badge badge-danger';
-  if (status === 'awaiting_payment' || status === 'pending' || status === 'submitted') return 'badge badge-warn';
+  if (['cancelled', 'expired', 'rejected', 'failed', 'returned'].includes(status)) return 'badge badge-danger';
+  if (['awaiting_payment', 'pending', 'submitted', 'waiting', 'offered'].includes(status)) return 'badge badge-warn';
   return 'badge';
 }

@@ -89,6 +89,19 @@ export function ProofThumb({ url, orderNumber }: { url: string; orderNumber: str
 /** A map at the buyer's pin. */
 export const mapLink = (lat: number, lng: number) => `https://www.google.com/maps?q=${lat},${lng}`;
 
+/** Turn-by-turn directions to a place, and the same place in whatever map app the phone has. */
+export function MapLinks({ lat, lng }: { lat: number; lng: number }) {
+  const t = useT();
+  return (
+    <span className="phone-links">
+      <a href={`https://www.google.com/maps/dir/?api=1&destination=${lat},${lng}`} target="_blank" rel="noopener noreferrer">
+        {t('courier.directions')}
+      </a>
+      <a href={`geo:${lat},${lng}`}>{t('courier.mapApp')}</a>
+    </span>
+  );
+}
+
 /**
  * Tabs kept in the address (`?param=value`; the first tab is the bare address), so a reload or
  * a shared link opens the same one. `count` puts a number on a tab, e.g. new orders.

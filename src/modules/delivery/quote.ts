@@ -1,0 +1,43 @@
+import type { Ctx } from '../../http/context.ts';
+import { fieldError } from '../../http/errors.ts';
+import { type DeliveryQuote, deliveryTariff, type Point, quoteDelivery } from './tariff.ts';
+
+/**
+ * The delivery fee for sellers' goods going to the buyer's pin and village under the program's
+ * tariff, from the market (or showroom) the first of those sellers trades in.
+ */
+export async function deliveryQuote(
+  ctx: Ctx,
+  input: { programId: string; sellerIds: string[]; point: Point | null; areaCode: string },
+): Promise<DeliveryQuote> {
+  const program = await ctx.db
+    .selectFrom('programs')
+    .select('delivery_tariff')
+    .where('tenant_id', '=', ctx.tenant.id)
+    .where('id', '=', input.programId)
+    .executeTakeFirstOrThrow();
+  const origin = await ctx.db
+    .selectFrom('sellers as s')
+    .innerJoin('markets as m', (join) => join.onRef('m.tenant_id', '=', 's.tenant_id').onRef('m.id', '=', 's.market_id'))
+    .select(['m.lat', 'm.lng'])
+    .where('s.tenant_id', '=', ctx.tenant.id)
+    .where('s.id', 'in', input.sellerIds.length ? input.sellerIds : [''])
+    .where('m.lat', 'is not', null)
+    .orderBy('s.id')
+    .executeTakeFirst();
+  return quoteDelivery(
+    deliveryTariff.parse(program.delivery_tariff),
+    { point: input.point, areaCode: input.areaCode },
+    origin ? { lat: Number(origin.lat), lng: Number(origin.lng) } : null,
+  );
+}
+
+/** A quote that must succeed (checkout): a place the program does not deliver to is a 400 on the pin. */
+export async function requireDeliveryFee(
+  ctx: Ctx,
+  input: Parameters<typeof deliveryQuote>[1],
+): Promise<{ fee: bigint; distanceM: number | null }> {
+  const quote = await deliveryQuote(ctx, input);
+  if (!quote.ok) throw fieldError(quote.reason === 'pin_required' ? 'lat' : 'areaCode', quote.reason);
+  return quote;
+}

@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import { UNITS } from '../../shared/quantity.ts';
+import { JOB_STATUSES } from './tables.ts';
+
+// Pure zod: request validation, OpenAPI and the web app's types (couriers, jobs, quotes).
+
+/** "r 1234 ab" -> "R 1234 AB": Indonesian plates as printed. */
+export function normalisePlate(plate: string): string {
+  return plate.trim().toUpperCase().replace(/\s+/g, ' ');
+}
+const PLATE = /^[A-Z]{1,2} [0-9]{1,4}( [A-Z]{1,3})?$/;
+
+export const courierInput = z.strictObject({
+  programId: z.string().max(40),
+  name: z.string().trim().min(2).max(100),
+  phone: z.string().trim().min(8).max(20),
+  association: z.string().trim().max(100).default(''),
+  vehiclePlate: z.string().max(20).transform(normalisePlate).pipe(z.string().regex(PLATE, 'invalid_plate')),
+  idChecked: z.boolean().default(false).describe('Staff saw the KTP and SIM'),
+});
+export type CourierInput = z.infer<typeof courierInput>;
+
+export const courierView = z.object({
+  id: z.string(),
+  programId: z.string(),
+  userId: z.string(),
+  name: z.string(),
+  phone: z.string(),
+  association: z.string(),
+  vehiclePlate: z.string(),
+  idChecked: z.boolean(),
+  active: z.boolean(),
+  available: z.boolean(),
+  lat: z.number().nullable(),
+  lng: z.number().nullable(),
+  locatedAt: z.string().nullable(),
+  lastJobAt: z.string().nullable(),
+});
+export type CourierView = z.infer<typeof courierView>;
+
+export const jobView = z.object({
+  id: z.string(),
+  orderId: z.string(),
+  orderNumber: z.string(),
+  programId: z.string(),
+  kind: z.enum(['market_trip', 'delivery']),
+  status: z.enum(JOB_STATUSES),
+  fee: z.number(),
+  /** Set while this job is offered to me. */
+  offerExpiresAt: z.string().nullable(),
+  deliveredAt: z.string().nullable(),
+  /** Where the goods start (the market, or the first shop with a location). */
+  pickup: z.object({ lat: z.number(), lng: z.number() }).nullable(),
+  market: z.object({ name: z.string(), address: z.string(), lat: z.number().nullable(), lng: z.number().nullable() }).nullable(),
+  dropoff: z.object({
+    address: z.string(),
+    areaCode: z.string(),
+    notes: z.string(),
+    lat: z.number().nullable(),
+    lng: z.number().nullable(),
+  }),
+  buyer: z.object({ name: z.string(), phone: z.string() }),
+  /** Cash to take at the door (cash on delivery not yet collected), else 0. */
+  cashToCollect: z.number(),
+  codeAttemptsLeft: z.number(),
+  stops: z.array(
+    z.object({
+      sellerName: z.string(),
+      sellerPhone: z.string().nullable(),
+      stall: z.string().nullable(),
+      lines: z.array(
+        z.object({
+          productTitle: z.string(),
+          variantName: z.string(),
+          unit: z.enum(UNITS),
+          quantityMilli: z.number(),
+          lineTotal: z.number(),
+        }),
+      ),
+    }),
+  ),
+});
+export type JobView = z.infer<typeof jobView>;
+
+export const recapView = z.object({
+  date: z.string(),
+  delivered: z.number(),
+  fees: z.number().describe('Delivery fees earned by the jobs delivered that day'),
+  cashCollected: z.number(),
+});
+export type CourierRecap = z.infer<typeof recapView>;
+
+/** POST /api/delivery/quote's answer: the fee, or why there is none. */
+export const deliveryQuoteView = z.object({
+  ok: z.boolean(),
+  fee: z.number().nullable(),
+  distanceM: z.number().nullable(),
+  reason: z.enum(['outside_service_area', 'pin_required']).nullable(),
+});
+export type DeliveryQuoteView = z.infer<typeof deliveryQuoteView>;
