@@ -1,9 +1,11 @@
 // The checkout scenario: signed-in buyers put 1–3 lines in their cart and check out, all at
 // once, while a few hot variants run out; afterwards every variant's stock must add up.
+
 import http from 'node:http';
 import { sql } from 'kysely';
 import type { Database } from '../src/db/database.ts';
 import { createSession } from '../src/modules/identity/sessions.ts';
+import { areaChildren } from '../src/shared/areas.ts';
 import { type LoadResult, percentile, round } from './load.ts';
 import { cpuSeconds, peakRssMb } from './proc.ts';
 import { seededRandom } from './random.ts';
@@ -15,7 +17,6 @@ const HOT_SHARE = 0.2;
 /** Plentiful variants never run out during a run. */
 const PLENTIFUL_MILLI = 100_000_000;
 const UNIT_MILLI = 1000;
-const ADDRESS = { address: 'Jl. Jend. Sudirman 5, Purbalingga', areaCode: '33.03.05.1001' };
 
 interface Buyer {
   token: string;
@@ -32,6 +33,8 @@ interface PoolVariant {
 export interface CheckoutPlan {
   host: string;
   tenantId: string;
+  /** A real village of the tenant's regency: checkout refuses addresses outside it. */
+  address: { address: string; areaCode: string };
   buyers: Buyer[];
   pool: PoolVariant[];
 }
@@ -63,9 +66,12 @@ export async function prepareCheckout(
   const { db } = database;
   const tenant = await db
     .selectFrom('tenants')
-    .select('id')
+    .select(['id', 'area_code'])
     .where('slug', '=', host.split('.')[0] as string)
     .executeTakeFirstOrThrow();
+  const district = areaChildren(tenant.area_code)[0]?.code ?? '';
+  const village = areaChildren(district)[0]?.code;
+  if (!village) throw new Error(`no village known in ${tenant.area_code}`);
   const variants = await db
     .selectFrom('variants as v')
     .innerJoin('products as p', (join) => join.onRef('p.tenant_id', '=', 'v.tenant_id').onRef('p.id', '=', 'v.product_id'))
@@ -112,7 +118,7 @@ export async function prepareCheckout(
     .execute();
   const buyers: Buyer[] = [];
   for (const user of users) buyers.push(await createSession(db, { tenantId: tenant.id, userId: user.id, ttlHours: 24 }));
-  return { host, tenantId: tenant.id, buyers, pool };
+  return { host, tenantId: tenant.id, address: { address: 'Jl. Jend. Sudirman 5', areaCode: village }, buyers, pool };
 }
 
 interface Tally {
@@ -190,7 +196,7 @@ async function buyerLoop(agent: http.Agent, url: URL, plan: CheckoutPlan, buyer:
     await putLines(lines, UNIT_MILLI);
     const fulfilment = Object.fromEntries(lines.map((line) => [line.sellerId, 'pickup']));
     const started = performance.now();
-    const reply = await send('POST', '/api/checkout', { ...ADDRESS, fulfilment });
+    const reply = await send('POST', '/api/checkout', { ...plan.address, fulfilment });
     if (!reply) continue;
     tally.checkouts++;
     tally.latencies.push(performance.now() - started);

@@ -1,4 +1,5 @@
 import type { CheckoutFigures } from './checkout.ts';
+import type { DispatchFigures } from './dispatch.ts';
 import type { AssetSize } from './frontend.ts';
 import type { LoadResult } from './load.ts';
 
@@ -11,6 +12,7 @@ export interface Row {
   ceilingRatio?: number;
   note?: string;
   checkout?: CheckoutFigures;
+  dispatch?: DispatchFigures;
 }
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)}`;
@@ -21,6 +23,8 @@ function noteOf(row: Row): string {
   if (c) {
     return `**${c.ordersPerSecond} orders/s**: ${c.orders} orders of ${c.checkouts} checkouts, ${c.soldOut} sold out (409), oversold ${c.oversold} of ${c.variantsChecked} variants`;
   }
+  const d = row.dispatch;
+  if (d) return `${d.jobs} jobs offered one by one among ${d.couriers} couriers on duty (${d.offered} offers made)`;
   return row.note ?? '';
 }
 
@@ -32,8 +36,10 @@ export function printReport(rows: Row[], sizes: AssetSize[]) {
   ];
   for (const row of rows) {
     const r = row.result;
+    // Latency measured in-process (dispatch) has no throughput or server columns.
+    const latency = r ?? row.dispatch;
     lines.push(
-      `| ${row.scenario} | ${row.engine} | ${r?.throughput ?? ''} | ${r?.p50 ?? ''} | ${r?.p95 ?? ''} | ${r?.p99 ?? ''} | ${
+      `| ${row.scenario} | ${row.engine} | ${r?.throughput ?? ''} | ${latency?.p50 ?? ''} | ${latency?.p95 ?? ''} | ${latency?.p99 ?? ''} | ${
         r ? r.errors + r.non2xx : ''
       } | ${r?.serverCpuCores ?? ''} | ${r?.serverPeakRssMb ?? ''} | ${row.ceilingRatio ?? ''} | ${row.target ?? ''} | ${noteOf(row)} |`,
     );
