@@ -28,6 +28,7 @@ const STATUS = {
   payment_busy: 409,
   payout_nothing_due: 409,
   job_taken: 409,
+  reweigh_pending: 409,
   proof_code_locked: 423,
   payload_too_large: 413,
   file_too_large: 413,

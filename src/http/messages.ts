@@ -230,6 +230,18 @@ const MESSAGES = {
     en: 'Mark the delivery location on the map so the delivery fee can be worked out.',
   },
   invalid_plate: { id: 'Nomor polisi tidak valid, contoh: R 1234 AB.', en: 'Not a valid number plate, e.g. R 1234 AB.' },
+  reweigh_pending: {
+    id: 'Masih ada barang yang menunggu persetujuan pembeli. Tunggu jawaban atau batas waktunya.',
+    en: 'Some items still wait for the buyer’s approval. Wait for the answer or the deadline.',
+  },
+  reweigh_over_paid: {
+    id: 'Pesanan sudah dibayar: belanjakan paling banyak {maximum} untuk barang ini.',
+    en: 'The order is already paid: spend at most {maximum} on this item.',
+  },
+  reweigh_implausible: {
+    id: 'Harga ini jauh di atas pesanan (paling banyak {maximum}). Periksa lagi angkanya.',
+    en: 'This is far above the order (at most {maximum}). Check the figure again.',
+  },
   // payments
   order_not_payable: {
     id: 'Pesanan ini tidak menunggu pembayaran lagi (status: {status}).',

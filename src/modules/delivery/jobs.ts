@@ -4,6 +4,7 @@ import { newId } from '../../shared/ids.ts';
 import { assertMediaExists } from '../media/service.ts';
 import { courierPickedUp, deliverOrder } from '../orders/lifecycle.ts';
 import { notifyBuyer } from '../orders/notifications.ts';
+import { weighLine } from '../orders/reweigh.ts';
 import { offerNext } from './dispatch.ts';
 import { closeOpenOffer, type JobRow, lockJob, moveJob } from './job-states.ts';
 import { type JobStatus, MAX_CODE_ATTEMPTS } from './tables.ts';
@@ -137,6 +138,16 @@ export async function advanceJob(
     if (to === 'picked_up') await courierPickedUp(tx, job.order_id);
     await moveJob(tx, job, to, { at });
     if (to === 'delivering') await tellBuyerOnTheWay(tx, job.id);
+  });
+}
+
+/** The shopper records what was bought for one line of the job's order (see orders/reweigh.ts). */
+export async function weighJobLine(ctx: Ctx, jobId: string, input: Omit<Parameters<typeof weighLine>[1], 'orderId'>): Promise<void> {
+  await inTransaction(ctx, async (tx) => {
+    const { job } = await lockMyJob(tx, jobId);
+    if (job.status !== 'accepted' && job.status !== 'shopping')
+      throw new AppError('invalid_transition', { params: { status: job.status, to: 'reweighed' } });
+    await weighLine(tx, { ...input, orderId: job.order_id });
   });
 }
 

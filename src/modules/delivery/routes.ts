@@ -6,7 +6,17 @@ import { rememberAnswer, replayIfSeen } from '../../http/idempotency.ts';
 import { accountBalance } from '../ledger/service.ts';
 import { courierCash } from '../payments/accounts.ts';
 import { listCouriers, myCourier, registerCourier, updateCourier, updateMyStatus } from './couriers.ts';
-import { acceptJob, advanceJob, assignJob, confirmDeliveryByStaff, declineJob, deliverJob, dropJob, failJob } from './jobs.ts';
+import {
+  acceptJob,
+  advanceJob,
+  assignJob,
+  confirmDeliveryByStaff,
+  declineJob,
+  deliverJob,
+  dropJob,
+  failJob,
+  weighJobLine,
+} from './jobs.ts';
 import { deliveryQuote } from './quote.ts';
 import { courierInput, courierView, deliveryQuoteView, jobView, recapView } from './schemas.ts';
 import { type JobStatus, MAX_CODE_ATTEMPTS } from './tables.ts';
@@ -165,6 +175,34 @@ export const deliveryRoutes: FastifyPluginAsyncZod = async (app) => {
     deliverBody,
     (r, b: z.infer<typeof deliverBody>) =>
       deliverJob(r.ctx(), r.params.jobId, { code: b.code, proofMediaId: b.proofMediaId, at: whereFrom(b) }),
+  );
+
+  app.post(
+    '/courier/jobs/:jobId/lines/:position',
+    {
+      preHandler: [courierOnly, replayIfSeen],
+      onSend: rememberAnswer,
+      schema: {
+        tags: courierTags,
+        security,
+        summary: 'What I actually bought for a line: the weighed quantity and price, or not available',
+        description:
+          'Within the program’s tolerance it applies at once; beyond it the buyer is asked (answer or default by the deadline). ' +
+          'A paid order cannot cost more than was paid (400 reweigh_over_paid).',
+        params: z.object({ jobId: z.string().max(40), position: z.coerce.number().int().min(0).max(1000) }),
+        body: z.strictObject({
+          quantityMilli: z.number().int().min(0).max(1_000_000_000),
+          unitPrice: z.number().int().min(1).max(1_000_000_000).optional().describe('Rupiah per unit if the trader charged another price'),
+          unavailable: z.boolean().default(false),
+          reason: z.string().trim().max(300).default(''),
+        }),
+        response: noContent,
+      },
+    },
+    async (request, reply) => {
+      await weighJobLine(request.ctx(), request.params.jobId, { position: request.params.position, ...request.body });
+      return reply.code(204).send(null);
+    },
   );
 
   app.get(

@@ -70,11 +70,17 @@ export const jobView = z.object({
       stall: z.string().nullable(),
       lines: z.array(
         z.object({
+          position: z.number(),
           productTitle: z.string(),
           variantName: z.string(),
           unit: z.enum(UNITS),
+          unitPrice: z.number(),
           quantityMilli: z.number(),
           lineTotal: z.number(),
+          /** What the shopper recorded (see POST …/lines/:position), and whether the buyer must decide. */
+          reweighStatus: z.enum(['adjusted', 'asked', 'accepted', 'removed', 'unavailable']).nullable(),
+          finalQuantityMilli: z.number().nullable(),
+          finalLineTotal: z.number().nullable(),
         }),
       ),
     }),

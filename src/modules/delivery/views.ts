@@ -83,11 +83,16 @@ export async function courierJobs(
     .select([
       'l.order_id',
       'l.seller_id',
+      'l.position',
       'l.product_title',
       'l.variant_name',
       'l.unit',
+      'l.unit_price',
       'l.quantity_milli',
       'l.line_total',
+      'l.reweigh_status',
+      'l.final_quantity_milli',
+      'l.final_line_total',
       's.business_name',
       's.phone',
       's.stall_type',
@@ -117,11 +122,16 @@ export async function courierJobs(
         lines: [],
       };
       stop.lines.push({
+        position: line.position,
         productTitle: line.product_title,
         variantName: line.variant_name,
         unit: line.unit,
+        unitPrice: Number(line.unit_price),
         quantityMilli: line.quantity_milli,
         lineTotal: Number(line.line_total),
+        reweighStatus: line.reweigh_status,
+        finalQuantityMilli: line.final_quantity_milli,
+        finalLineTotal: line.final_line_total === null ? null : Number(line.final_line_total),
       });
       stops.set(line.seller_id, stop);
     }

@@ -3,6 +3,7 @@ import type { Db } from '../../db/database.ts';
 import type { Ctx } from '../../http/context.ts';
 import { redispatch } from '../delivery/dispatch.ts';
 import { autoCompleteOrders, expireUnpaidOrders } from './lifecycle.ts';
+import { applyReweighDefaults } from './reweigh.ts';
 
 export interface OrderJobs {
   /** One pass over every tenant: expire unpaid orders, complete delivered ones, re-offer delivery jobs; returns counts. */
@@ -30,6 +31,7 @@ export function createOrderJobs(db: Db, log: Logger): OrderJobs {
       totals.expired += await expireUnpaidOrders(ctx, now);
       totals.completed += await autoCompleteOrders(ctx, now);
       totals.offered += await redispatch(ctx, now);
+      await applyReweighDefaults(ctx, now);
     }
     if (totals.expired || totals.completed || totals.offered) log.info(totals, 'order jobs');
     return totals;

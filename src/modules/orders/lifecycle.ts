@@ -7,6 +7,7 @@ import { collectCash } from '../payments/service.ts';
 import { settleOrder } from '../payments/settlement.ts';
 import { cancelOpenPayments, lockPaymentsOfOrder } from '../payments/states.ts';
 import { notifyBuyer } from './notifications.ts';
+import { settleReweighing } from './reweigh.ts';
 import { lockOrder, moveFulfilment, moveOrder, releaseOrderStock } from './states.ts';
 import type { FulfilmentStatus, OrderStatus } from './tables.ts';
 
@@ -164,6 +165,7 @@ export async function actOnFulfilment(ctx: Ctx, input: { fulfilmentId: string; a
 export async function courierPickedUp(ctx: Ctx, orderId: string): Promise<void> {
   const order = await lockOrder(ctx, orderId);
   if (!IN_PROGRESS.includes(order.status)) throw new AppError('invalid_transition', { params: { status: order.status, to: 'picked_up' } });
+  await settleReweighing(ctx, order.id);
   for (const part of await fulfilmentsOf(ctx, order.id)) {
     if (part.method !== 'delivery') continue;
     if (part.status === 'pending') await moveFulfilment(ctx, part, 'accepted', 'picked_up_by_courier');

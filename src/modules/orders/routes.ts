@@ -8,6 +8,7 @@ import { randomToken } from '../../shared/crypto.ts';
 import { type CartOwner, getCart, mergeGuestCart, reorder, setCartLine } from './cart.ts';
 import { checkout } from './checkout.ts';
 import { cancelOrder, confirmReceipt } from './lifecycle.ts';
+import { decideLine } from './reweigh.ts';
 import { cancelInput, cartLineInput, cartView, checkoutInput, orderSummary, orderView, ratingInput } from './schemas.ts';
 import { buyerOf, getOrder, listOrders } from './views.ts';
 
@@ -176,6 +177,25 @@ export const orderRoutes: FastifyPluginAsyncZod = async (app) => {
           .execute();
       });
       return { order: await getOrder(ctx, order.id) };
+    },
+  );
+
+  app.post(
+    '/orders/:orderId/lines/:position/decision',
+    {
+      schema: {
+        tags,
+        security,
+        summary: 'Take the shopper’s weighed quantity and price for a line, or leave the line out',
+        params: z.object({ orderId: z.string().max(40), position: z.coerce.number().int().min(0).max(1000) }),
+        body: z.strictObject({ accept: z.boolean() }),
+        response: orderReply,
+      },
+    },
+    async (request) => {
+      const ctx = request.ctx();
+      await decideLine(ctx, { orderId: request.params.orderId, position: request.params.position, accept: request.body.accept });
+      return { order: await getOrder(ctx, request.params.orderId) };
     },
   );
 

@@ -74,7 +74,19 @@ export const orderView = z.object({
   notes: z.string(),
   reservedUntil: z.string(),
   createdAt: z.string(),
-  lines: z.array(z.object({ ...lineFields, finalQuantityMilli: z.number().nullable(), finalLineTotal: z.number().nullable() })),
+  lines: z.array(
+    z.object({
+      ...lineFields,
+      position: z.number(),
+      finalQuantityMilli: z.number().nullable(),
+      finalLineTotal: z.number().nullable(),
+      /** Set once the shopper weighed it: adjusted, asked (the buyer decides by decideBy), accepted, removed, unavailable. */
+      reweighStatus: z.enum(['adjusted', 'asked', 'accepted', 'removed', 'unavailable']).nullable(),
+      proposedQuantityMilli: z.number().nullable(),
+      proposedLineTotal: z.number().nullable(),
+      decideBy: z.string().nullable(),
+    }),
+  ),
   fulfilments: z.array(
     z.object({
       id: z.string(),

@@ -84,6 +84,25 @@ export interface OrderLinesTable {
   line_total: Rupiah;
   final_quantity_milli: number | null;
   final_line_total: ColumnType<bigint | null, bigint | number | null | undefined, bigint | number | null>;
+  reweigh_status: ReweighStatus | null;
+  proposed_quantity_milli: number | null;
+  proposed_line_total: ColumnType<bigint | null, bigint | number | null | undefined, bigint | number | null>;
+  decide_by: Date | null;
+}
+
+export type ReweighStatus = 'adjusted' | 'asked' | 'accepted' | 'removed' | 'unavailable';
+
+export interface LineEventsTable {
+  tenant_id: string;
+  id: string;
+  order_id: string;
+  position: number;
+  kind: 'weighed' | 'unavailable' | 'asked' | 'accepted' | 'removed' | 'defaulted';
+  quantity_milli: number | null;
+  line_total: ColumnType<bigint | null, bigint | number | null, never>;
+  actor: string;
+  reason: Generated<string>;
+  created_at: CreatedAt;
 }
 
 export interface FulfilmentsTable {
@@ -130,4 +149,5 @@ export interface OrdersTables {
   fulfilments: FulfilmentsTable;
   order_events: OrderEventsTable;
   order_ratings: OrderRatingsTable;
+  line_events: LineEventsTable;
 }

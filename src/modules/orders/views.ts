@@ -123,8 +123,13 @@ async function orderViewOf(ctx: Ctx, order: Selectable<OrdersTable>, audience: '
       unitPrice: Number(line.unit_price),
       quantityMilli: line.quantity_milli,
       lineTotal: Number(line.line_total),
+      position: line.position,
       finalQuantityMilli: line.final_quantity_milli,
       finalLineTotal: line.final_line_total === null ? null : Number(line.final_line_total),
+      reweighStatus: line.reweigh_status,
+      proposedQuantityMilli: line.proposed_quantity_milli,
+      proposedLineTotal: line.proposed_line_total === null ? null : Number(line.proposed_line_total),
+      decideBy: line.decide_by?.toISOString() ?? null,
     })),
     fulfilments: fulfilments.map((f) => ({
       id: f.id,

@@ -44,6 +44,10 @@ export interface ProgramsTable {
   delivery_tariff: ColumnType<unknown, string | undefined, string>;
   courier_offer_seconds: Generated<number>;
   courier_max_jobs: Generated<number>;
+  /** How far (basis points) a reweighed line may differ from the order before the buyer is asked. */
+  reweigh_tolerance_bp: Generated<number>;
+  reweigh_decision_minutes: Generated<number>;
+  reweigh_default: Generated<'accept' | 'remove'>;
   created_at: CreatedAt;
 }
 
