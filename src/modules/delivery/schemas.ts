@@ -81,6 +81,10 @@ export const jobView = z.object({
           reweighStatus: z.enum(['adjusted', 'asked', 'accepted', 'removed', 'unavailable']).nullable(),
           finalQuantityMilli: z.number().nullable(),
           finalLineTotal: z.number().nullable(),
+          /** While the buyer decides: what the shopper proposed, and until when. */
+          proposedQuantityMilli: z.number().nullable(),
+          proposedLineTotal: z.number().nullable(),
+          decideBy: z.string().nullable(),
         }),
       ),
     }),

@@ -93,6 +93,9 @@ export async function courierJobs(
       'l.reweigh_status',
       'l.final_quantity_milli',
       'l.final_line_total',
+      'l.proposed_quantity_milli',
+      'l.proposed_line_total',
+      'l.decide_by',
       's.business_name',
       's.phone',
       's.stall_type',
@@ -132,6 +135,9 @@ export async function courierJobs(
         reweighStatus: line.reweigh_status,
         finalQuantityMilli: line.final_quantity_milli,
         finalLineTotal: line.final_line_total === null ? null : Number(line.final_line_total),
+        proposedQuantityMilli: line.proposed_quantity_milli,
+        proposedLineTotal: line.proposed_line_total === null ? null : Number(line.proposed_line_total),
+        decideBy: line.decide_by?.toISOString() ?? null,
       });
       stops.set(line.seller_id, stop);
     }

@@ -84,7 +84,7 @@ export async function weighLine(
     .where('l.order_id', '=', order.id)
     .where('l.position', '=', input.position)
     .executeTakeFirst();
-  if (!line || line.method !== 'delivery' || line.part_status === 'rejected') throw new AppError('not_found');
+  if (line?.method !== 'delivery' || line.part_status === 'rejected') throw new AppError('not_found');
   if (line.reweigh_status === 'accepted' || line.reweigh_status === 'removed') {
     throw new AppError('invalid_transition', { params: { status: line.reweigh_status, to: 'reweighed' } });
   }

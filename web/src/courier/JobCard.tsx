@@ -7,12 +7,14 @@ import type { Flash } from '../staff/steps';
 import { quantityText } from '../storefront/catalog';
 import { type Point, pointOf } from './api';
 import { JobSteps } from './JobSteps';
+import { WeighLine, WeighState } from './WeighLine';
 
 /**
  * What to buy or collect, stall by stall in walking order. The ticks are the shopper's own
- * notes on this phone (not sent): which items are already in the bag.
+ * notes on this phone (not sent): which items are already in the bag. What was weighed is
+ * sent: it can change what the buyer pays.
  */
-function PickList({ job, tickable }: { job: Job; tickable: boolean }) {
+function PickList({ job, tickable, onFlash }: { job: Job; tickable: boolean; onFlash: (flash: Flash) => void }) {
   const t = useT();
   const { lang } = useLang();
   const [ticked, setTicked] = useState<ReadonlySet<string>>(new Set());
@@ -58,6 +60,7 @@ function PickList({ job, tickable }: { job: Job; tickable: boolean }) {
                     ) : (
                       text
                     )}
+                    {tickable ? <WeighLine jobId={job.id} line={line} item={item} onFlash={onFlash} /> : <WeighState line={line} />}
                   </li>
                 );
               })}
@@ -98,7 +101,7 @@ export function JobCard({ job, position, onFlash }: { job: Job; position: Point 
           <strong>{job.market.name}</strong>, {job.market.address} {market && <MapLinks {...market} />}
         </p>
       )}
-      <PickList job={job} tickable={shopping} />
+      <PickList job={job} tickable={shopping} onFlash={onFlash} />
 
       <h4 className="job-section">{t('courier.deliverTo')}</h4>
       <p>

@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, useState } from 'react';
-import { api, type Job } from '../api';
+import { api, isApiError, type Job } from '../api';
 import { FormAlert, fieldError, TextField } from '../forms';
 import { formatRupiah, useT } from '../i18n';
 import { PhotoPicker } from '../seller/PhotoPicker';
@@ -209,6 +209,12 @@ export function JobSteps({ job, position, onFlash }: { job: Job; position: Point
     <>
       <div className="row actions job-steps">{steps}</div>
       <FormAlert error={cardError(step.error)} fields={['reason']} />
+      {/* Not only on the page's flash: the courier is at this card, waiting to leave the market. */}
+      {isApiError(step.error) && step.error.code === 'reweigh_pending' && (
+        <p className="notice notice-error" role="alert">
+          {step.error.message}
+        </p>
+      )}
     </>
   );
 }

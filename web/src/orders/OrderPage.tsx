@@ -8,15 +8,18 @@ import { DELIVERY_RUNNING, DeliveryStatus } from './Delivery';
 import { orderStatusLabel, paymentMethodLabel, paymentStatusLabel, statusBadge } from './labels';
 import { CancelOrder, ConfirmReceipt, Rating, Receipts, Reorder } from './OrderActions';
 import { PayPanel } from './PayPanel';
+import { hasQuestion, ReweighQuestions } from './Reweigh';
 import { Parts, Refunds, Timeline } from './Tracking';
 
 /**
  * How often to re-read the order: every 5 s while CS, the QRIS app or the gateway may mark it
  * paid (or the deadline has passed and it is about to expire); every 10 s while a courier is on
- * the job; every 30 s while sellers move it along; never once it has arrived or ended.
+ * the job or the buyer has a question about weighed goods to answer; every 30 s while sellers
+ * move it along; never once it has arrived or ended.
  */
 function pollInterval(order: Order | undefined): number | false {
   if (!order) return false;
+  if (hasQuestion(order)) return 10_000;
   if (order.status === 'awaiting_payment') {
     const payment = order.payment;
     const othersToAct = payment && (payment.method === 'qris' || payment.method === 'gateway' || payment.status === 'submitted');
@@ -112,6 +115,7 @@ function OrderDetail() {
         <span className="muted">{formatDateTime(order.createdAt, lang, timeZone)}</span>
       </p>
       {order.status === 'awaiting_payment' && <PayPanel order={order} onTimeUp={() => void query.refetch()} />}
+      <ReweighQuestions order={order} />
       <ConfirmReceipt order={order} />
       <DeliveryStatus order={order} />
       <Timeline order={order} />

@@ -65,15 +65,9 @@ export function Parts({ order }: { order: Order }) {
               {order.lines
                 .filter((line) => line.sellerId === part.sellerId)
                 .map((line) => (
-                  // Weighed goods: once the seller has weighed them, what was weighed is what counts.
+                  // Weighed goods: what was weighed (by the seller or the shopper) is what counts.
                   <li key={line.variantId} className="cart-line">
-                    <LineSummary
-                      line={{
-                        ...line,
-                        quantityMilli: line.finalQuantityMilli ?? line.quantityMilli,
-                        lineTotal: line.finalLineTotal ?? line.lineTotal,
-                      }}
-                    />
+                    <LineSummary line={line} />
                   </li>
                 ))}
             </ul>

@@ -17,13 +17,34 @@ export function SellerName({ sellerId, name }: { sellerId: string; name: string 
   return <Link to={`/toko/${sellerId}`}>{name}</Link>;
 }
 
-/** "Bawang merah Brebes · Super" over "0,5 kg × Rp 38.000/kg", with the line's total. */
+/**
+ * "Bawang merah Brebes · Super" over "0,5 kg × Rp 38.000/kg", with the line's total. Once the
+ * shopper weighed it, the final figures follow the ordered ones struck through; a line the
+ * trader did not have (or the buyer removed) says so.
+ */
 export function LineSummary(props: {
-  line: { productTitle: string; variantName: string; unit: Unit; unitPrice: number; quantityMilli: number; lineTotal: number };
+  line: {
+    productTitle: string;
+    variantName: string;
+    unit: Unit;
+    unitPrice: number;
+    quantityMilli: number;
+    lineTotal: number;
+    finalQuantityMilli?: number | null;
+    finalLineTotal?: number | null;
+    reweighStatus?: string | null;
+  };
 }) {
   const { line } = props;
   const t = useT();
   const { lang } = useLang();
+  const gone = line.reweighStatus === 'unavailable' || line.reweighStatus === 'removed';
+  const final =
+    !gone && line.finalQuantityMilli != null && line.finalLineTotal != null
+      ? { quantityMilli: line.finalQuantityMilli, lineTotal: line.finalLineTotal }
+      : null;
+  const changed = gone || (final !== null && (final.quantityMilli !== line.quantityMilli || final.lineTotal !== line.lineTotal));
+  const ordered = quantityText(t, lang, line.quantityMilli, line.unit);
   return (
     <div className="line-summary">
       <p className="line-title">
@@ -32,9 +53,18 @@ export function LineSummary(props: {
       </p>
       <p className="line-amount">
         <span className="muted">
-          {quantityText(t, lang, line.quantityMilli, line.unit)} × <span className="money">{priceText(t, line.unitPrice, line.unit)}</span>
+          {changed ? <s>{ordered}</s> : ordered}
+          {changed && final && ` ${quantityText(t, lang, final.quantityMilli, line.unit)}`} ×{' '}
+          <span className="money">{priceText(t, line.unitPrice, line.unit)}</span>
         </span>
-        <strong className="money">{formatRupiah(line.lineTotal)}</strong>
+        <span>
+          {changed && <s className="money muted">{formatRupiah(line.lineTotal)}</s>}{' '}
+          {gone ? (
+            <strong className="line-gone">{t('reweigh.unavailable')}</strong>
+          ) : (
+            <strong className="money">{formatRupiah(final?.lineTotal ?? line.lineTotal)}</strong>
+          )}
+        </span>
       </p>
     </div>
   );

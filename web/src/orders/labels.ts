@@ -32,6 +32,7 @@ const reasonCodes = [
   'order_rejected',
   'seller_rejected',
   'late_payment',
+  'reweighed',
 ];
 
 export function reasonLabel(t: Translate, reason: string): string {

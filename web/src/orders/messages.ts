@@ -191,6 +191,18 @@ export const ordersId = {
   'delivery.codeHelp': 'Berikan kode ini kepada kurir saat barang diterima.',
   'delivery.proofPhoto': 'Foto serah terima',
   'delivery.autoRefresh': 'Halaman ini diperbarui sendiri selama pengantaran.',
+
+  // ---- reweighing (reweigh.*): the shopper weighed a line differently, /pesanan/:id ----
+  'reweigh.title': 'Setujui perubahan?',
+  'reweigh.less': 'Penjual hanya punya {proposed} ({proposedTotal}), Anda memesan {ordered} ({orderedTotal}).',
+  'reweigh.more': 'Penjual menimbang {proposed} ({proposedTotal}), Anda memesan {ordered} ({orderedTotal}).',
+  'reweigh.price': 'Harga di penjual berubah: {proposed} menjadi {proposedTotal}, Anda memesan {orderedTotal}.',
+  'reweigh.deadline': 'Jawab sebelum {time}. Sisa waktu',
+  'reweigh.timeUp': 'Waktu menjawab habis; keputusan otomatis program berlaku.',
+  'reweigh.accept': 'Setuju',
+  'reweigh.remove': 'Hapus barang ini',
+  'reweigh.unavailable': 'Tidak tersedia',
+  'orders.reason.reweighed': 'Selisih timbangan di pasar dikembalikan.',
 } as const;
 
 export const ordersEn: Record<keyof typeof ordersId, string> = {
@@ -377,4 +389,14 @@ export const ordersEn: Record<keyof typeof ordersId, string> = {
   'delivery.codeHelp': 'Give this code to the courier when you receive the goods.',
   'delivery.proofPhoto': 'Hand-over photo',
   'delivery.autoRefresh': 'This page updates by itself during the delivery.',
+  'reweigh.title': 'Approve the change?',
+  'reweigh.less': 'The seller only has {proposed} ({proposedTotal}); you ordered {ordered} ({orderedTotal}).',
+  'reweigh.more': 'The seller weighed {proposed} ({proposedTotal}); you ordered {ordered} ({orderedTotal}).',
+  'reweigh.price': 'The seller’s price changed: {proposed} now costs {proposedTotal}; you ordered it for {orderedTotal}.',
+  'reweigh.deadline': 'Answer before {time}. Time left',
+  'reweigh.timeUp': 'The time to answer is up; the program’s default applies.',
+  'reweigh.accept': 'Agree',
+  'reweigh.remove': 'Remove this item',
+  'reweigh.unavailable': 'Not available',
+  'orders.reason.reweighed': 'The difference after weighing at the market, given back.',
 };

@@ -1,0 +1,188 @@
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, Page } from 'playwright-core';
+import { formatRupiah } from '../src/shared/format.ts';
+import { chromiumMissing, launchChromium, PHONE, type RunningServer, SCREENSHOT_DIR, startServer } from './helpers.ts';
+
+const skip = chromiumMissing();
+
+async function screenshot(page: Page, name: string) {
+  const width = (await page.evaluate('document.documentElement.scrollWidth')) as number;
+  assert.ok(width <= 360, `${name}: page is ${width}px wide at a 360px viewport`);
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+}
+
+type Order = {
+  id: string;
+  number: string;
+  programId: string;
+  payment: { id: string; status: string } | null;
+  delivery: { jobId: string; status: string } | null;
+  refunds: { amount: number; reason: string }[];
+};
+
+/** Someone on the API with a cookie jar and the CSRF header; 127.0.0.1 is the default tenant (Purbalingga). */
+function apiClient(base: string) {
+  const cookies = new Map<string, string>();
+  async function call<T>(method: string, pathname: string, body?: unknown): Promise<T> {
+    const headers: Record<string, string> = { cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join('; ') };
+    const csrf = cookies.get('lp_csrf');
+    if (csrf) headers['x-csrf-token'] = decodeURIComponent(csrf);
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    const response = await fetch(base + pathname, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    for (const cookie of response.headers.getSetCookie()) {
+      const [pair = ''] = cookie.split(';');
+      const [name = '', ...value] = pair.split('=');
+      cookies.set(name, value.join('='));
+    }
+    const text = await response.text();
+    if (!response.ok) throw new Error(`${method} ${pathname}: ${response.status} ${text}`);
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+  return Object.assign(call, { cookies });
+}
+
+describe('weighed goods at the market: the shopper reweighs, the buyer decides, in a real browser at 360 px', { skip }, () => {
+  let server: RunningServer;
+  let browser: Browser;
+  let buyerApi: ReturnType<typeof apiClient>;
+  let order: Order;
+  const url = (p: string) => server.url('purbalingga', p);
+
+  async function staffClient(phone: string) {
+    const client = apiClient(`http://127.0.0.1:${server.port}`);
+    await client('POST', '/api/auth/password', { phone, password: 'lokapasar-demo' });
+    return client;
+  }
+
+  /** One line of Bu Sri's (kios A-12): the product found by name, its first variant. */
+  async function addToCart(query: string, quantityMilli: number): Promise<string> {
+    const found = await buyerApi<{ products: { id: string; seller: { id: string } }[] }>(
+      'GET',
+      `/api/catalog/products?q=${encodeURIComponent(query)}`,
+    );
+    const product = found.products[0];
+    assert.ok(product, `demo product ${query}`);
+    const detail = await buyerApi<{ product: { variants: { id: string }[] } }>('GET', `/api/catalog/products/${product.id}`);
+    await buyerApi('PUT', '/api/cart/lines', { variantId: detail.product.variants[0]?.id, quantityMilli });
+    return product.seller.id;
+  }
+
+  before(async () => {
+    [server, browser] = await Promise.all([startServer(), launchChromium()]);
+    buyerApi = apiClient(`http://127.0.0.1:${server.port}`);
+    const phone = '0813-5555-0202';
+    await buyerApi('POST', '/api/auth/code/request', { phone });
+    const { messages } = await buyerApi<{ messages: { phone: string; body: string }[] }>('GET', '/api/dev/inbox');
+    const code = messages.find((m) => m.phone === '+6281355550202')?.body.match(/\d{6}/)?.[0];
+    assert.ok(code, 'sign-in code in the demo inbox');
+    await buyerApi('POST', '/api/auth/code/verify', { phone, code });
+
+    // Half a kilo of shallots (Rp 19.000) and a kilo of garlic (Rp 36.000), paid by QRIS.
+    const seller = await addToCart('bawang merah brebes', 500);
+    assert.equal(await addToCart('bawang putih kating', 1000), seller);
+    ({ order } = await buyerApi<{ order: Order }>('POST', '/api/checkout', {
+      address: 'Jl. Mayjend Sungkono 12, Purbalingga',
+      areaCode: '33.03.06.2001',
+      lat: -7.3886,
+      lng: 109.3636,
+      notes: '',
+      fulfilment: { [seller]: 'delivery' },
+    }));
+    ({ order } = await buyerApi<{ order: Order }>('POST', `/api/orders/${order.id}/payments`, { method: 'qris' }));
+    const cs = await staffClient('0811-0000-0002');
+    await cs('POST', `/api/cs/payments/${order.payment?.id}/confirm`, { reference: 'QRIS 0042' });
+
+    // The paid order became a job; CS gives it to Mas Joko rather than waiting for the dispatcher.
+    ({ order } = await buyerApi<{ order: Order }>('GET', `/api/orders/${order.id}`));
+    assert.ok(order.delivery?.jobId, 'a delivery job for the paid order');
+    const { couriers } = await cs<{ couriers: { id: string; phone: string }[] }>('GET', `/api/admin/couriers?programId=${order.programId}`);
+    await cs('POST', `/api/cs/jobs/${order.delivery.jobId}/assign`, {
+      courierId: couriers.find((c) => c.phone === '+6281100000004')?.id,
+    });
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  test('one line applies at once, the other waits for the buyer, who agrees; leaving the market refunds the difference', async () => {
+    const courier = await (await browser.newContext(PHONE)).newPage();
+    await courier.goto(url('/masuk/staf?next=%2Fkurir'));
+    await courier.getByLabel('Nomor HP').fill('0811-0000-0004');
+    await courier.getByLabel('Kata sandi').fill('lokapasar-demo');
+    await courier.getByRole('button', { name: 'Masuk' }).click();
+    const job = courier.locator('li.job-card', { hasText: order.number });
+    await job.getByRole('button', { name: 'Mulai belanja' }).click();
+    await courier.getByText('Selamat belanja.', { exact: false }).waitFor();
+
+    // Shallots: 0,48 kg instead of 0,5 (4 % less, within the tolerance) applies at once.
+    const shallots = job.locator('.pick-list li', { hasText: 'Bawang merah Brebes' });
+    await shallots.getByRole('button', { name: 'Timbang' }).click();
+    const quantity = shallots.getByLabel('Jumlah sebenarnya (kg)');
+    assert.equal(await quantity.inputValue(), '0,5');
+    assert.equal(await shallots.getByLabel('Harga per kg').inputValue(), '38000');
+    await shallots.getByRole('button', { name: 'Kurangi 0,05 kg' }).click();
+    assert.equal(await quantity.inputValue(), '0,45');
+    await quantity.fill('0,48');
+    await shallots.getByText('Jadi Rp 18.240').waitFor();
+    await screenshot(courier, 'courier-weigh-form-360');
+    await shallots.getByRole('button', { name: 'Simpan' }).click();
+    await shallots.getByText('Ditimbang: 0,48 kg, Rp 18.240').waitFor();
+
+    // Garlic: asking more than was paid is refused under the input, with the maximum.
+    const garlic = job.locator('.pick-list li', { hasText: 'Bawang putih kating' });
+    await garlic.getByRole('button', { name: 'Timbang' }).click();
+    const garlicQuantity = garlic.getByLabel('Jumlah sebenarnya (kg)');
+    await garlicQuantity.fill('1,2');
+    await garlic.getByRole('button', { name: 'Simpan' }).click();
+    await garlic.getByText('Pesanan sudah dibayar: belanjakan paling banyak Rp 36.000 untuk barang ini.').waitFor();
+    assert.equal(await garlicQuantity.getAttribute('aria-invalid'), 'true');
+    // Only 0,6 kg at the stall: the buyer is asked.
+    await garlicQuantity.fill('0,6');
+    await garlic.getByRole('button', { name: 'Simpan' }).click();
+    await garlic.getByText('Menunggu persetujuan pembeli').waitFor();
+
+    // Leaving the market waits for the buyer's answer.
+    await job.getByRole('button', { name: 'Barang sudah diambil' }).click();
+    await job.getByText('Masih ada barang yang menunggu persetujuan pembeli.', { exact: false }).waitFor();
+    await screenshot(courier, 'courier-weigh-pending-360');
+
+    // The buyer, on their phone, sees the question with its deadline, and agrees.
+    const context = await browser.newContext(PHONE);
+    await context.addCookies([...buyerApi.cookies].map(([name, value]) => ({ name, value, url: url('/') })));
+    const buyer = await context.newPage();
+    await buyer.goto(url(`/pesanan/${order.id}`));
+    const card = buyer.locator('.reweigh-card');
+    await card.getByText('Penjual hanya punya 0,6 kg (Rp 21.600), Anda memesan 1 kg (Rp 36.000).').waitFor();
+    assert.match((await card.getByRole('timer').textContent()) ?? '', /^\d{2}:\d{2}$/);
+    assert.ok(await card.getByText(/^Jawab sebelum \d{2}[.:]\d{2}\./).isVisible());
+    // The shallots already show their weighed figures, the ordered ones struck through.
+    const shallotLine = buyer.locator('.cart-line', { hasText: 'Bawang merah Brebes' });
+    assert.equal(await shallotLine.locator('s').first().textContent(), '0,5 kg');
+    assert.ok(await shallotLine.getByText('Rp 18.240').isVisible());
+    await screenshot(buyer, 'buyer-reweigh-question-360');
+    await card.getByRole('button', { name: 'Setuju' }).click();
+    await card.waitFor({ state: 'detached' });
+    await buyer.locator('.cart-line', { hasText: 'Bawang putih kating' }).getByText('Rp 21.600').waitFor();
+
+    // The courier sees the answer and leaves the market; the difference goes back to the buyer.
+    await courier.reload();
+    await garlic.getByText('Disetujui pembeli: 0,6 kg, Rp 21.600').waitFor();
+    await job.getByRole('button', { name: 'Barang sudah diambil' }).click();
+    await courier.getByText(`Barang pesanan ${order.number} sudah diambil.`).waitFor();
+
+    const refund = formatRupiah(19_000 - 18_240 + 36_000 - 21_600);
+    await buyer.reload();
+    const refunds = buyer.locator('section[aria-labelledby="refunds-heading"]');
+    await refunds.getByText(refund).waitFor();
+    assert.ok(await refunds.getByText('Selisih timbangan di pasar dikembalikan.').isVisible());
+    await screenshot(buyer, 'buyer-reweigh-refund-360');
+    const { order: after } = await buyerApi<{ order: Order }>('GET', `/api/orders/${order.id}`);
+    assert.deepEqual(
+      after.refunds.map((r) => [r.amount, r.reason]),
+      [[15_160, 'reweighed']],
+    );
+  });
+});
