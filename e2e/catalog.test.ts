@@ -1,17 +1,10 @@
 import assert from 'node:assert/strict';
-import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import sharp from 'sharp';
-import { chromiumMissing, launchChromium, PHONE, type RunningServer, SCREENSHOT_DIR, startServer } from './helpers.ts';
+import { chromiumMissing, launchChromium, PHONE, type RunningServer, screenshot, startServer } from './helpers.ts';
 
 const skip = chromiumMissing();
-
-async function screenshot(page: Page, name: string) {
-  const width = (await page.evaluate('document.documentElement.scrollWidth')) as number;
-  assert.ok(width <= 360, `${name}: page is ${width}px wide at a 360px viewport`);
-  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
-}
 
 /** Signs in a buyer on a phone with the code from the demo inbox. */
 async function signInByCode(context: BrowserContext, page: Page, url: (path: string) => string, phone: string) {

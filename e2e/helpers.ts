@@ -1,9 +1,10 @@
+import assert from 'node:assert/strict';
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { type Browser, chromium } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 
 export const SCREENSHOT_DIR = path.join(import.meta.dirname, '..', 'test-results', 'screenshots');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -89,3 +90,39 @@ export async function launchChromium(): Promise<Browser> {
 
 /** A mid-range Android phone: 360 px wide, touch, Indonesian locale. */
 export const PHONE = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'id-ID' };
+
+/** A full-page screenshot for people to look at; also checks nothing is wider than the phone. */
+export async function screenshot(page: Page, name: string) {
+  const width = (await page.evaluate('document.documentElement.scrollWidth')) as number;
+  assert.ok(width <= 360, `${name}: page is ${width}px wide at a 360px viewport`);
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+}
+
+/**
+ * A phone talking to the API: a cookie jar and the CSRF header. 127.0.0.1 is served as the
+ * default tenant (Purbalingga), the regency the browser pages use.
+ */
+export function apiClient(base: string) {
+  const cookies = new Map<string, string>();
+  async function call<T>(method: string, pathname: string, body?: unknown): Promise<T> {
+    const headers: Record<string, string> = { cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join('; ') };
+    const csrf = cookies.get('lp_csrf');
+    if (csrf) headers['x-csrf-token'] = decodeURIComponent(csrf);
+    if (body !== undefined && !(body instanceof FormData)) headers['content-type'] = 'application/json';
+    const response = await fetch(base + pathname, {
+      method,
+      headers,
+      body: body instanceof FormData ? body : body === undefined ? undefined : JSON.stringify(body),
+    });
+    for (const cookie of response.headers.getSetCookie()) {
+      const [pair = ''] = cookie.split(';');
+      const [name = '', ...value] = pair.split('=');
+      cookies.set(name, value.join('='));
+    }
+    const text = await response.text();
+    if (!response.ok) throw new Error(`${method} ${pathname}: ${response.status} ${text}`);
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+  // The cookies let a browser page continue as the same person.
+  return Object.assign(call, { cookies });
+}

@@ -3,15 +3,9 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import sharp from 'sharp';
-import { chromiumMissing, launchChromium, PHONE, type RunningServer, SCREENSHOT_DIR, startServer } from './helpers.ts';
+import { chromiumMissing, launchChromium, PHONE, type RunningServer, SCREENSHOT_DIR, screenshot, startServer } from './helpers.ts';
 
 const skip = chromiumMissing();
-
-async function screenshot(page: Page, name: string) {
-  const width = (await page.evaluate('document.documentElement.scrollWidth')) as number;
-  assert.ok(width <= 360, `${name}: page is ${width}px wide at a 360px viewport`);
-  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
-}
 
 /** JSON from the API as the page's own fetch sends it (Node cannot resolve *.localhost; Chromium can). */
 async function apiCall<T>(page: Page, method: string, pathname: string, body?: object): Promise<{ status: number; json: T }> {

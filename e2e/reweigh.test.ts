@@ -1,17 +1,10 @@
 import assert from 'node:assert/strict';
-import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { formatRupiah } from '../src/shared/format.ts';
-import { chromiumMissing, launchChromium, PHONE, type RunningServer, SCREENSHOT_DIR, startServer } from './helpers.ts';
+import { apiClient, chromiumMissing, launchChromium, PHONE, type RunningServer, screenshot, startServer } from './helpers.ts';
 
 const skip = chromiumMissing();
-
-async function screenshot(page: Page, name: string) {
-  const width = (await page.evaluate('document.documentElement.scrollWidth')) as number;
-  assert.ok(width <= 360, `${name}: page is ${width}px wide at a 360px viewport`);
-  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
-}
 
 type Order = {
   id: string;
@@ -21,27 +14,6 @@ type Order = {
   delivery: { jobId: string; status: string } | null;
   refunds: { amount: number; reason: string }[];
 };
-
-/** Someone on the API with a cookie jar and the CSRF header; 127.0.0.1 is the default tenant (Purbalingga). */
-function apiClient(base: string) {
-  const cookies = new Map<string, string>();
-  async function call<T>(method: string, pathname: string, body?: unknown): Promise<T> {
-    const headers: Record<string, string> = { cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join('; ') };
-    const csrf = cookies.get('lp_csrf');
-    if (csrf) headers['x-csrf-token'] = decodeURIComponent(csrf);
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    const response = await fetch(base + pathname, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-    for (const cookie of response.headers.getSetCookie()) {
-      const [pair = ''] = cookie.split(';');
-      const [name = '', ...value] = pair.split('=');
-      cookies.set(name, value.join('='));
-    }
-    const text = await response.text();
-    if (!response.ok) throw new Error(`${method} ${pathname}: ${response.status} ${text}`);
-    return (text ? JSON.parse(text) : undefined) as T;
-  }
-  return Object.assign(call, { cookies });
-}
 
 describe('weighed goods at the market: the shopper reweighs, the buyer decides, in a real browser at 360 px', { skip }, () => {
   let server: RunningServer;

@@ -1,19 +1,12 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { formatRupiah } from '../src/shared/format.ts';
-import { chromiumMissing, launchChromium, PHONE, type RunningServer, SCREENSHOT_DIR, startServer } from './helpers.ts';
+import { apiClient, chromiumMissing, launchChromium, PHONE, type RunningServer, screenshot, startServer } from './helpers.ts';
 
 const skip = chromiumMissing();
-
-async function screenshot(page: Page, name: string) {
-  const width = (await page.evaluate('document.documentElement.scrollWidth')) as number;
-  assert.ok(width <= 360, `${name}: page is ${width}px wide at a 360px viewport`);
-  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
-}
 
 type Order = {
   id: string;
@@ -24,35 +17,6 @@ type Order = {
   payment: { amount: number; status: string; rejectedReason: string | null } | null;
   delivery: { jobId: string; status: string; proofCode: string | null } | null;
 };
-
-/**
- * A phone talking to the API: a cookie jar and the CSRF header. 127.0.0.1 is served as the
- * default tenant (Purbalingga), the regency the browser pages use.
- */
-function apiClient(base: string) {
-  const cookies = new Map<string, string>();
-  async function call<T>(method: string, pathname: string, body?: unknown): Promise<T> {
-    const headers: Record<string, string> = { cookie: [...cookies].map(([k, v]) => `${k}=${v}`).join('; ') };
-    const csrf = cookies.get('lp_csrf');
-    if (csrf) headers['x-csrf-token'] = decodeURIComponent(csrf);
-    if (body !== undefined && !(body instanceof FormData)) headers['content-type'] = 'application/json';
-    const response = await fetch(base + pathname, {
-      method,
-      headers,
-      body: body instanceof FormData ? body : body === undefined ? undefined : JSON.stringify(body),
-    });
-    for (const cookie of response.headers.getSetCookie()) {
-      const [pair = ''] = cookie.split(';');
-      const [name = '', ...value] = pair.split('=');
-      cookies.set(name, value.join('='));
-    }
-    const text = await response.text();
-    if (!response.ok) throw new Error(`${method} ${pathname}: ${response.status} ${text}`);
-    return (text ? JSON.parse(text) : undefined) as T;
-  }
-  // The cookies let a browser page continue as the same person.
-  return Object.assign(call, { cookies });
-}
 
 describe('staff side of orders in a real browser at 360 px', { skip }, () => {
   let server: RunningServer;
