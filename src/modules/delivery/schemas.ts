@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { UNITS } from '../../shared/quantity.ts';
+import { reweighFields } from '../orders/schemas.ts';
 import { JOB_STATUSES } from './tables.ts';
 
 // Pure zod: request validation, OpenAPI and the web app's types (couriers, jobs, quotes).
@@ -77,14 +78,8 @@ export const jobView = z.object({
           unitPrice: z.number(),
           quantityMilli: z.number(),
           lineTotal: z.number(),
-          /** What the shopper recorded (see POST …/lines/:position), and whether the buyer must decide. */
-          reweighStatus: z.enum(['adjusted', 'asked', 'accepted', 'removed', 'unavailable']).nullable(),
-          finalQuantityMilli: z.number().nullable(),
-          finalLineTotal: z.number().nullable(),
-          /** While the buyer decides: what the shopper proposed, and until when. */
-          proposedQuantityMilli: z.number().nullable(),
-          proposedLineTotal: z.number().nullable(),
-          decideBy: z.string().nullable(),
+          // What the shopper recorded (POST …/lines/:position), and whether the buyer must decide.
+          ...reweighFields,
         }),
       ),
     }),

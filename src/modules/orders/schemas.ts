@@ -44,6 +44,17 @@ const lineFields = {
   lineTotal: z.number(),
 };
 
+/** A line weighed at the market: what counts now, and what waits for the buyer's answer. */
+export const reweighFields = {
+  /** Set once the shopper weighed it: adjusted, asked (the buyer decides by decideBy), accepted, removed, unavailable. */
+  reweighStatus: z.enum(['adjusted', 'asked', 'accepted', 'removed', 'unavailable']).nullable(),
+  finalQuantityMilli: z.number().nullable(),
+  finalLineTotal: z.number().nullable(),
+  proposedQuantityMilli: z.number().nullable(),
+  proposedLineTotal: z.number().nullable(),
+  decideBy: z.string().nullable(),
+};
+
 export const cartView = z.object({
   lines: z.array(
     z.object({
@@ -78,13 +89,7 @@ export const orderView = z.object({
     z.object({
       ...lineFields,
       position: z.number(),
-      finalQuantityMilli: z.number().nullable(),
-      finalLineTotal: z.number().nullable(),
-      /** Set once the shopper weighed it: adjusted, asked (the buyer decides by decideBy), accepted, removed, unavailable. */
-      reweighStatus: z.enum(['adjusted', 'asked', 'accepted', 'removed', 'unavailable']).nullable(),
-      proposedQuantityMilli: z.number().nullable(),
-      proposedLineTotal: z.number().nullable(),
-      decideBy: z.string().nullable(),
+      ...reweighFields,
     }),
   ),
   fulfilments: z.array(

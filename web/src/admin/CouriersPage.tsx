@@ -1,12 +1,11 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { useSearchParams } from 'react-router';
 import { api, type Courier } from '../api';
-import { FormAlert, fieldError, SelectField, TextField } from '../forms';
+import { FormAlert, fieldError, TextField } from '../forms';
 import { useT } from '../i18n';
 import { useSession, useTenant } from '../session';
 import { couriersKey, useCouriers } from '../staff/couriers';
-import { PhoneLinks, useDateTime } from '../staff/parts';
+import { PhoneLinks, ProgramSelect, useChosenProgram, useDateTime } from '../staff/parts';
 import { cardError, type Flash, FlashNotice, useStep } from '../staff/steps';
 import { ErrorState, Loading } from '../ui';
 
@@ -156,10 +155,8 @@ export function CouriersPage() {
   const t = useT();
   const tenant = useTenant();
   const roles = useSession().data?.roles ?? [];
-  const [params, setParams] = useSearchParams();
   const [flash, setFlash] = useState<Flash>(null);
-  const programs = tenant.data?.programs ?? [];
-  const program = programs.find((p) => p.id === params.get('program')) ?? programs[0];
+  const { programs, program, choose } = useChosenProgram();
   const couriers = useCouriers(program?.id);
   // The server lets only program admins change couriers.
   const canManage = roles.some((role) => role === 'program_admin' || role === 'platform_admin');
@@ -179,24 +176,14 @@ export function CouriersPage() {
         <p className="muted">{t('home.noPrograms')}</p>
       ) : (
         <>
-          {programs.length > 1 && (
-            <div className="payout-program">
-              <SelectField
-                label={t('sellers.program')}
-                value={program.id}
-                onChange={(event) => {
-                  setFlash(null);
-                  setParams({ program: event.target.value });
-                }}
-              >
-                {programs.map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {p.name}
-                  </option>
-                ))}
-              </SelectField>
-            </div>
-          )}
+          <ProgramSelect
+            programs={programs}
+            value={program.id}
+            onChange={(programId) => {
+              setFlash(null);
+              choose(programId);
+            }}
+          />
           <FlashNotice flash={flash} />
           {couriers.isPending ? (
             <Loading />

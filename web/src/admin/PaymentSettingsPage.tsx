@@ -1,11 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { useSearchParams } from 'react-router';
 import { api, type PaymentMethod, type PaymentSettings, paymentMethods } from '../api';
-import { FormAlert, fieldError, SelectField, TextField } from '../forms';
+import { FormAlert, fieldError, TextField } from '../forms';
 import { type Lang, useLang, useT } from '../i18n';
 import { useTenant } from '../session';
 import { paymentMethodLabel } from '../staff/labels';
+import { ProgramSelect, useChosenProgram } from '../staff/parts';
 import { ErrorState, Loading } from '../ui';
 
 const settingsKey = ['admin', 'payment-settings'] as const;
@@ -223,9 +223,7 @@ function SettingsForm(props: { programId: string; programName: string; settings:
 export function PaymentSettingsPage({ readOnly }: { readOnly: boolean }) {
   const t = useT();
   const tenant = useTenant();
-  const [params, setParams] = useSearchParams();
-  const programs = tenant.data?.programs ?? [];
-  const program = programs.find((p) => p.id === params.get('program')) ?? programs[0];
+  const { programs, program, choose } = useChosenProgram();
   const settings = useQuery({
     queryKey: [...settingsKey, program?.id],
     queryFn: () => api.get<{ settings: PaymentSettings }>(`/api/admin/programs/${encodeURIComponent(program?.id ?? '')}/payment-settings`),
@@ -247,15 +245,7 @@ export function PaymentSettingsPage({ readOnly }: { readOnly: boolean }) {
         <p className="muted">{t('home.noPrograms')}</p>
       ) : (
         <>
-          {programs.length > 1 && (
-            <SelectField label={t('sellers.program')} value={program.id} onChange={(event) => setParams({ program: event.target.value })}>
-              {programs.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
-            </SelectField>
-          )}
+          <ProgramSelect programs={programs} value={program.id} onChange={choose} />
           {settings.isPending ? (
             <Loading />
           ) : settings.error ? (

@@ -1,11 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { api, isApiError, type PayoutRun, type PayoutRunSummary } from '../api';
-import { FormAlert, SelectField } from '../forms';
+import { FormAlert } from '../forms';
 import { formatRupiah, useT } from '../i18n';
 import { useTenant } from '../session';
-import { useDateTime } from '../staff/parts';
+import { ProgramSelect, useChosenProgram, useDateTime } from '../staff/parts';
 import { ConfirmStep, cardError, type Flash, FlashNotice, staffKey, useStep } from '../staff/steps';
 import { ErrorState, Loading } from '../ui';
 
@@ -29,9 +29,7 @@ export function PayoutsPage() {
   const tenant = useTenant();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const [params, setParams] = useSearchParams();
-  const programs = tenant.data?.programs ?? [];
-  const program = programs.find((p) => p.id === params.get('program')) ?? programs[0];
+  const { programs, program, choose } = useChosenProgram();
   const programPath = `/api/admin/programs/${encodeURIComponent(program?.id ?? '')}/payout-runs`;
   const runs = useQuery({
     queryKey: runsKey(program?.id ?? ''),
@@ -59,24 +57,14 @@ export function PayoutsPage() {
         <p className="muted">{t('home.noPrograms')}</p>
       ) : (
         <>
-          {programs.length > 1 && (
-            <div className="payout-program">
-              <SelectField
-                label={t('sellers.program')}
-                value={program.id}
-                onChange={(event) => {
-                  create.reset();
-                  setParams({ program: event.target.value });
-                }}
-              >
-                {programs.map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {p.name}
-                  </option>
-                ))}
-              </SelectField>
-            </div>
-          )}
+          <ProgramSelect
+            programs={programs}
+            value={program.id}
+            onChange={(programId) => {
+              create.reset();
+              choose(programId);
+            }}
+          />
           <p className="hint">{t('payouts.createHint')}</p>
           <div className="row actions payout-create">
             <button type="button" className="button" disabled={create.isPending} onClick={() => create.mutate()}>

@@ -1,12 +1,37 @@
 import { type FormEvent, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { OrderLine } from '../api';
-import { TextField } from '../forms';
+import { SelectField, TextField } from '../forms';
 import { formatDateTime, formatPhone, formatRupiah, useLang, useT, whatsappLink } from '../i18n';
 import { useTenant } from '../session';
 import { quantityText } from '../storefront/catalog';
 
 // Small pieces the seller, CS and courier pages share.
+
+/** The program an admin page works on, kept in ?program= so a reload keeps it; the first by default. */
+export function useChosenProgram() {
+  const [params, setParams] = useSearchParams();
+  const programs = useTenant().data?.programs ?? [];
+  const program = programs.find((p) => p.id === params.get('program')) ?? programs[0];
+  return { programs, program, choose: (programId: string) => setParams({ program: programId }) };
+}
+
+/** The program picker, shown only when the regency runs more than one program. */
+export function ProgramSelect(props: { programs: { id: string; name: string }[]; value: string; onChange: (programId: string) => void }) {
+  const t = useT();
+  if (props.programs.length < 2) return null;
+  return (
+    <div className="payout-program">
+      <SelectField label={t('sellers.program')} value={props.value} onChange={(event) => props.onChange(event.target.value)}>
+        {props.programs.map((p) => (
+          <option key={p.id} value={p.id}>
+            {p.name}
+          </option>
+        ))}
+      </SelectField>
+    </div>
+  );
+}
 
 /** ISO time -> a date and time in the regency's time zone. */
 export function useDateTime(): (iso: string) => string {
