@@ -96,11 +96,8 @@ export async function makeCourier(t: TestApp, tenant: TenantRef, programId: stri
   return { ...courier, browser };
 }
 
-/**
- * Takes an order's delivery job through to the door as this courier: accepts it (or has CS
- * assign it), picks up, delivers with the buyer's code. Returns the last response.
- */
-export async function deliverAsCourier(t: TestApp, tenant: TenantRef, courier: Awaited<ReturnType<typeof makeCourier>>, orderId: string) {
+/** Makes the order's delivery job this courier's: accepts the offer, or has CS assign it. */
+export async function takeJob(t: TestApp, tenant: TenantRef, courier: Awaited<ReturnType<typeof makeCourier>>, orderId: string) {
   const job = await t.database.db.selectFrom('delivery_jobs').selectAll().where('order_id', '=', orderId).executeTakeFirstOrThrow();
   const offered = await t.database.db
     .selectFrom('job_offers')
@@ -113,6 +110,15 @@ export async function deliverAsCourier(t: TestApp, tenant: TenantRef, courier: A
     const cs = (await makeStaffBrowser(t, tenant, 'cs_agent')).browser;
     await cs.post(`/api/cs/jobs/${job.id}/assign`, { courierId: courier.id });
   }
+  return job;
+}
+
+/**
+ * Takes an order's delivery job through to the door as this courier: accepts it (or has CS
+ * assign it), picks up, delivers with the buyer's code. Returns the last response.
+ */
+export async function deliverAsCourier(t: TestApp, tenant: TenantRef, courier: Awaited<ReturnType<typeof makeCourier>>, orderId: string) {
+  const job = await takeJob(t, tenant, courier, orderId);
   await courier.browser.post(`/api/courier/jobs/${job.id}/advance`, { to: 'picked_up' });
   await courier.browser.post(`/api/courier/jobs/${job.id}/advance`, { to: 'delivering' });
   return courier.browser.post(`/api/courier/jobs/${job.id}/deliver`, { code: job.proof_code });
