@@ -29,6 +29,8 @@ const STATUS = {
   payout_nothing_due: 409,
   job_taken: 409,
   reweigh_pending: 409,
+  titip_unrecorded: 409,
+  not_market_trip: 409,
   proof_code_locked: 423,
   payload_too_large: 413,
   file_too_large: 413,

@@ -242,6 +242,36 @@ const MESSAGES = {
     id: 'Harga ini jauh di atas pesanan (paling banyak {maximum}). Periksa lagi angkanya.',
     en: 'This is far above the order (at most {maximum}). Check the figure again.',
   },
+  reweigh_over_cap: {
+    id: 'Di atas batas harga pembeli ({maximum}). Pesanan sudah dibayar: belanjakan paling banyak batas itu.',
+    en: 'Above the buyer’s cap ({maximum}). The order is already paid: spend at most the cap.',
+  },
+  cap_below_estimate: { id: 'Batas harga harus sama atau lebih dari perkiraan.', en: 'The cap must be at least the estimate.' },
+  titip_disabled: {
+    id: 'Program ini tidak menerima titip belanja.',
+    en: 'This program does not take "titip belanja" requests.',
+  },
+  titip_needs_market_trip: {
+    id: 'Titip belanja hanya untuk pesanan yang diantar kurir dari satu pasar.',
+    en: '"Titip belanja" is only for orders a courier delivers from one market.',
+  },
+  titip_over_max: {
+    id: 'Batas harga titipan paling banyak {maximum} per barang.',
+    en: 'A titip line’s cap is at most {maximum}.',
+  },
+  titip_unrecorded: {
+    id: 'Catat dulu harga setiap barang titipan (atau tandai tidak ada) sebelum meninggalkan pasar.',
+    en: 'Record what each titip item cost (or mark it unavailable) before leaving the market.',
+  },
+  stall_payment_over: {
+    id: 'Lebih dari yang masih harus dibayar ke lapak ini (paling banyak {maximum}).',
+    en: 'More than is still owed at this stall (at most {maximum}).',
+  },
+  float_settle_zero: { id: 'Isi jumlah yang dikembalikan atau diganti.', en: 'Enter the amount returned or reimbursed.' },
+  not_market_trip: {
+    id: 'Dana talangan hanya untuk belanja di pasar.',
+    en: 'The cash float is only for market shopping trips.',
+  },
   // payments
   order_not_payable: {
     id: 'Pesanan ini tidak menunggu pembayaran lagi (status: {status}).',

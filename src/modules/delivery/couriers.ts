@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { actorLabel, type Ctx, inTransaction } from '../../http/context.ts';
 import { AppError, fieldError } from '../../http/errors.ts';
 import { newId } from '../../shared/ids.ts';
@@ -10,12 +11,20 @@ import type { CourierInput, CourierView } from './schemas.ts';
 // jobs only after staff have seen their KTP and SIM.
 
 function courierQuery(ctx: Ctx) {
-  return ctx.db
-    .selectFrom('couriers as c')
-    .innerJoin('users as u', 'u.id', 'c.user_id')
-    .selectAll('c')
-    .select('u.phone')
-    .where('c.tenant_id', '=', ctx.tenant.id);
+  return (
+    ctx.db
+      .selectFrom('couriers as c')
+      .innerJoin('users as u', 'u.id', 'c.user_id')
+      .selectAll('c')
+      .select('u.phone')
+      // The cash float in the courier's hands (see float.ts).
+      .select(
+        sql<string>`(SELECT coalesce(sum(p.amount), 0) FROM ledger_accounts a
+        JOIN ledger_postings p ON p.tenant_id = a.tenant_id AND p.account_id = a.id
+        WHERE a.tenant_id = c.tenant_id AND a.code = 'float:courier:' || c.id)`.as('float'),
+      )
+      .where('c.tenant_id', '=', ctx.tenant.id)
+  );
 }
 
 function toView(row: Awaited<ReturnType<ReturnType<typeof courierQuery>['executeTakeFirstOrThrow']>>): CourierView {
@@ -34,6 +43,7 @@ function toView(row: Awaited<ReturnType<ReturnType<typeof courierQuery>['execute
     lng: row.lng === null ? null : Number(row.lng),
     locatedAt: row.located_at?.toISOString() ?? null,
     lastJobAt: row.last_job_at?.toISOString() ?? null,
+    float: Number(row.float),
   };
 }
 
@@ -149,7 +159,13 @@ export async function updateCourier(
       data: { ...patch },
     });
   });
-  return toView(await courierQuery(ctx).where('c.id', '=', courierId).executeTakeFirstOrThrow());
+  return courierById(ctx, courierId);
+}
+
+export async function courierById(ctx: Ctx, courierId: string): Promise<CourierView> {
+  const row = await courierQuery(ctx).where('c.id', '=', courierId).executeTakeFirst();
+  if (!row) throw new AppError('not_found');
+  return toView(row);
 }
 
 /** The courier goes on or off duty, and shares where they are (the app sends it every minute or so). */

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { type Ctx, inTransaction } from '../../http/context.ts';
+import { todayIn } from '../../shared/dates.ts';
 import { formatRupiah } from '../../shared/format.ts';
 import { enqueueText } from '../messaging/service.ts';
 import { type CourierCandidate, chooseCourier } from './choose.ts';
@@ -49,6 +50,14 @@ export async function courierCandidates(ctx: Ctx, programId: string, maxJobs: nu
  */
 export async function offerNext(ctx: Ctx, job: JobRow): Promise<string | null> {
   if (job.status !== 'waiting' && job.status !== 'offered') return null;
+  // Ordered after the market's cut-off or for another market day: it waits for that day.
+  const order = await ctx.db
+    .selectFrom('orders')
+    .select('deliver_on')
+    .where('tenant_id', '=', ctx.tenant.id)
+    .where('id', '=', job.order_id)
+    .executeTakeFirstOrThrow();
+  if (order.deliver_on !== null && order.deliver_on > todayIn(ctx.tenant.timeZone)) return null;
   const program = await ctx.db
     .selectFrom('programs')
     .select(['courier_offer_seconds', 'courier_max_jobs'])
@@ -122,13 +131,17 @@ export async function redispatch(ctx: Ctx, now = new Date()): Promise<number> {
     .where('status', '=', 'open')
     .where('expires_at', '<=', now)
     .execute();
+  const today = todayIn(ctx.tenant.timeZone, now);
   const waiting = await ctx.db
-    .selectFrom('delivery_jobs')
-    .select('id as job_id')
-    .where('tenant_id', '=', ctx.tenant.id)
-    .where('status', '=', 'waiting')
-    .where('partner', 'is', null)
-    .orderBy('created_at')
+    .selectFrom('delivery_jobs as j')
+    .innerJoin('orders as o', (join) => join.onRef('o.tenant_id', '=', 'j.tenant_id').onRef('o.id', '=', 'j.order_id'))
+    .select('j.id as job_id')
+    .where('j.tenant_id', '=', ctx.tenant.id)
+    .where('j.status', '=', 'waiting')
+    .where('j.partner', 'is', null)
+    // Orders for a later market day are not offered yet (and must not crowd out today's).
+    .where((eb) => eb.or([eb('o.deliver_on', 'is', null), eb('o.deliver_on', '<=', today)]))
+    .orderBy('j.created_at')
     .limit(200)
     .execute();
   let offered = 0;

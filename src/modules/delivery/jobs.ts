@@ -27,7 +27,7 @@ async function courierFor(ctx: Ctx, job: JobRow) {
   return courier;
 }
 
-async function lockMyJob(ctx: Ctx, jobId: string) {
+export async function lockMyJob(ctx: Ctx, jobId: string) {
   const job = await lockJob(ctx, jobId);
   const courier = await courierFor(ctx, job);
   if (job.courier_id !== courier.id) throw new AppError('not_found');

@@ -1,6 +1,30 @@
 import type { Ctx } from '../../http/context.ts';
 import { fieldError } from '../../http/errors.ts';
+import { deliveryDay } from './schedule.ts';
 import { type DeliveryQuote, deliveryTariff, type Point, quoteDelivery } from './tariff.ts';
+
+/**
+ * The market every one of these sellers trades in, with its days and cut-off; null when they
+ * are spread over several markets (or UMKM without one): no market trip then.
+ */
+export async function tripMarket(ctx: Ctx, sellerIds: string[]) {
+  const rows = await ctx.db
+    .selectFrom('sellers as s')
+    .leftJoin('markets as m', (join) => join.onRef('m.tenant_id', '=', 's.tenant_id').onRef('m.id', '=', 's.market_id'))
+    .select(['m.id', 'm.market_days', 'm.order_cutoff'])
+    .where('s.tenant_id', '=', ctx.tenant.id)
+    .where('s.id', 'in', sellerIds.length ? sellerIds : [''])
+    .execute();
+  const first = rows[0];
+  if (!first?.id || first.market_days === null || rows.some((r) => r.id !== first.id)) return null;
+  return { id: first.id, marketDays: first.market_days, orderCutoff: first.order_cutoff };
+}
+
+/** The day the courier brings these sellers' goods if ordered now: their market's next trading day, else today. */
+export async function deliveryDate(ctx: Ctx, sellerIds: string[], now = new Date()): Promise<string | null> {
+  const market = await tripMarket(ctx, sellerIds);
+  return market ? deliveryDay(market, ctx.tenant.timeZone, now) : null;
+}
 
 /**
  * The delivery fee for sellers' goods going to the buyer's pin and village under the program's

@@ -5,7 +5,8 @@ import { requireActor, requireRoles } from '../../http/auth.ts';
 import { rememberAnswer, replayIfSeen } from '../../http/idempotency.ts';
 import { accountBalance } from '../ledger/service.ts';
 import { courierCash } from '../payments/accounts.ts';
-import { listCouriers, myCourier, registerCourier, updateCourier, updateMyStatus } from './couriers.ts';
+import { courierById, listCouriers, myCourier, registerCourier, updateCourier, updateMyStatus } from './couriers.ts';
+import { giveFloat, payAtStall, settleFloat } from './float.ts';
 import {
   acceptJob,
   advanceJob,
@@ -17,7 +18,7 @@ import {
   failJob,
   weighJobLine,
 } from './jobs.ts';
-import { deliveryQuote } from './quote.ts';
+import { deliveryDate, deliveryQuote } from './quote.ts';
 import { courierInput, courierView, deliveryQuoteView, jobView, recapView } from './schemas.ts';
 import { type JobStatus, MAX_CODE_ATTEMPTS } from './tables.ts';
 import { courierJobs, courierRecap } from './views.ts';
@@ -71,10 +72,12 @@ export const deliveryRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const { lat, lng, ...rest } = request.body;
-      const quote = await deliveryQuote(request.ctx(), { ...rest, point: lat !== undefined && lng !== undefined ? { lat, lng } : null });
+      const ctx = request.ctx();
+      const quote = await deliveryQuote(ctx, { ...rest, point: lat !== undefined && lng !== undefined ? { lat, lng } : null });
+      const deliverOn = await deliveryDate(ctx, rest.sellerIds);
       return quote.ok
-        ? { ok: true, fee: Number(quote.fee), distanceM: quote.distanceM, reason: null }
-        : { ok: false, fee: null, distanceM: null, reason: quote.reason };
+        ? { ok: true, fee: Number(quote.fee), distanceM: quote.distanceM, reason: null, deliverOn }
+        : { ok: false, fee: null, distanceM: null, reason: quote.reason, deliverOn };
     },
   );
 
@@ -177,6 +180,22 @@ export const deliveryRoutes: FastifyPluginAsyncZod = async (app) => {
       deliverJob(r.ctx(), r.params.jobId, { code: b.code, proofMediaId: b.proofMediaId, at: whereFrom(b) }),
   );
 
+  const stallBody = z.strictObject({
+    sellerId: z.string().max(40).nullable().describe('The trader paid; null for the buyer’s titip lines bought at any stall'),
+    amount: z.number().int().min(1).max(10_000_000),
+    mediaId: z
+      .string()
+      .regex(/^med_[0-9a-z]{16}$/)
+      .optional()
+      .describe('A photo of the trader’s note, uploaded with POST /api/media'),
+  });
+  step(
+    'stall-payments',
+    'I paid a stall in cash from my float (dana talangan); at most what its lines still cost',
+    stallBody,
+    (r, b: z.infer<typeof stallBody>) => payAtStall(r.ctx(), r.params.jobId, b),
+  );
+
   app.post(
     '/courier/jobs/:jobId/lines/:position',
     {
@@ -194,6 +213,13 @@ export const deliveryRoutes: FastifyPluginAsyncZod = async (app) => {
           quantityMilli: z.number().int().min(0).max(1_000_000_000),
           unitPrice: z.number().int().min(1).max(1_000_000_000).optional().describe('Rupiah per unit if the trader charged another price'),
           unavailable: z.boolean().default(false),
+          substitute: z
+            .string()
+            .trim()
+            .min(2)
+            .max(200)
+            .optional()
+            .describe('Another item bought instead (the buyer always decides on a substitute)'),
           reason: z.string().trim().max(300).default(''),
         }),
         response: noContent,
@@ -302,6 +328,37 @@ export const deliveryRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => ({ courier: await updateCourier(request.ctx(), request.params.courierId, request.body) }),
+  );
+
+  const floatBody = z.strictObject({
+    action: z.enum(['give', 'settle']),
+    amount: z
+      .number()
+      .int()
+      .min(-10_000_000)
+      .max(10_000_000)
+      .describe('give: cash handed to the courier (> 0). settle: cash the courier returns (> 0) or the program reimburses (< 0)'),
+  });
+  app.post(
+    '/admin/couriers/:courierId/float',
+    {
+      preHandler: requireRoles('treasurer', 'program_admin'),
+      schema: {
+        tags: ['admin'],
+        security,
+        summary: 'Give a courier a cash float for market shopping, or settle it (returned or reimbursed)',
+        params: z.object({ courierId: z.string().max(40) }),
+        body: floatBody.refine((b) => b.action === 'settle' || b.amount > 0, { path: ['amount'], message: 'too_small' }),
+        response: { 200: z.object({ courier: courierView }) },
+      },
+    },
+    async (request) => {
+      const ctx = request.ctx();
+      const { action, amount } = request.body;
+      if (action === 'give') await giveFloat(ctx, request.params.courierId, amount);
+      else await settleFloat(ctx, request.params.courierId, amount);
+      return { courier: await courierById(ctx, request.params.courierId) };
+    },
   );
 
   app.post(

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { UNITS } from '../../shared/quantity.ts';
-import { reweighFields } from '../orders/schemas.ts';
+import { marketLineFields } from '../orders/schemas.ts';
 import { JOB_STATUSES } from './tables.ts';
 
 // Pure zod: request validation, OpenAPI and the web app's types (couriers, jobs, quotes).
@@ -36,6 +36,8 @@ export const courierView = z.object({
   lng: z.number().nullable(),
   locatedAt: z.string().nullable(),
   lastJobAt: z.string().nullable(),
+  /** Cash float (dana talangan) the courier holds; negative = the program owes them. */
+  float: z.number(),
 });
 export type CourierView = z.infer<typeof courierView>;
 
@@ -64,8 +66,16 @@ export const jobView = z.object({
   /** Cash to take at the door (cash on delivery not yet collected), else 0. */
   cashToCollect: z.number(),
   codeAttemptsLeft: z.number(),
+  /** 'YYYY-MM-DD' the buyer expects the goods (the market's next trading day), null = as soon as possible. */
+  deliverOn: z.string().nullable(),
+  /** Cash the shopper paid at stalls from the float, per stall (sellerId null = titip). */
+  stallPayments: z.array(
+    z.object({ sellerId: z.string().nullable(), amount: z.number(), photoUrl: z.string().nullable(), at: z.string() }),
+  ),
   stops: z.array(
     z.object({
+      /** null: the buyer's titip lines, bought at any stall. */
+      sellerId: z.string().nullable(),
       sellerName: z.string(),
       sellerPhone: z.string().nullable(),
       stall: z.string().nullable(),
@@ -79,7 +89,7 @@ export const jobView = z.object({
           quantityMilli: z.number(),
           lineTotal: z.number(),
           // What the shopper recorded (POST …/lines/:position), and whether the buyer must decide.
-          ...reweighFields,
+          ...marketLineFields,
         }),
       ),
     }),
@@ -92,6 +102,8 @@ export const recapView = z.object({
   delivered: z.number(),
   fees: z.number().describe('Delivery fees earned by the jobs delivered that day'),
   cashCollected: z.number(),
+  /** The cash float (dana talangan) in hand: given less spent at stalls and returned; negative = the program owes the courier. */
+  float: z.number(),
 });
 export type CourierRecap = z.infer<typeof recapView>;
 
@@ -101,5 +113,7 @@ export const deliveryQuoteView = z.object({
   fee: z.number().nullable(),
   distanceM: z.number().nullable(),
   reason: z.enum(['outside_service_area', 'pin_required']).nullable(),
+  /** 'YYYY-MM-DD' the goods come, from the market's days and cut-off; null when not from one market. */
+  deliverOn: z.string().nullable(),
 });
 export type DeliveryQuoteView = z.infer<typeof deliveryQuoteView>;

@@ -87,7 +87,20 @@ export interface JobEventsTable {
   created_at: CreatedAt;
 }
 
+/** Cash the shopper paid at a stall from the float (seller_id null: titip lines). */
+export interface StallPaymentsTable {
+  tenant_id: string;
+  id: string;
+  job_id: string;
+  courier_id: string;
+  seller_id: string | null;
+  amount: ColumnType<bigint, bigint | number, never>;
+  media_id: string | null;
+  created_at: CreatedAt;
+}
+
 export interface DeliveryTables {
+  stall_payments: StallPaymentsTable;
   couriers: CouriersTable;
   delivery_jobs: DeliveryJobsTable;
   job_offers: JobOffersTable;

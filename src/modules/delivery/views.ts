@@ -1,6 +1,9 @@
 import { sql } from 'kysely';
 import type { Ctx } from '../../http/context.ts';
 import { todayIn } from '../../shared/dates.ts';
+import { mediaUrls } from '../media/service.ts';
+import { marketLineOf } from '../orders/views.ts';
+import { courierFloat } from '../payments/accounts.ts';
 import { stallLabel } from '../sellers/lookup.ts';
 import type { JobView } from './schemas.ts';
 import type { JobStatus } from './tables.ts';
@@ -49,6 +52,7 @@ export async function courierJobs(
       'o.address',
       'o.area_code',
       'o.notes',
+      'o.deliver_on',
       'u.name as buyer_name',
       'u.phone as buyer_phone',
       'm.name as market_name',
@@ -76,52 +80,45 @@ export async function courierJobs(
   if (rows.length === 0) return [];
   const lines = await ctx.db
     .selectFrom('order_lines as l')
-    .innerJoin('fulfilments as f', (join) =>
+    .leftJoin('fulfilments as f', (join) =>
       join.onRef('f.tenant_id', '=', 'l.tenant_id').onRef('f.order_id', '=', 'l.order_id').onRef('f.seller_id', '=', 'l.seller_id'),
     )
-    .innerJoin('sellers as s', (join) => join.onRef('s.tenant_id', '=', 'l.tenant_id').onRef('s.id', '=', 'l.seller_id'))
-    .select([
-      'l.order_id',
-      'l.seller_id',
-      'l.position',
-      'l.product_title',
-      'l.variant_name',
-      'l.unit',
-      'l.unit_price',
-      'l.quantity_milli',
-      'l.line_total',
-      'l.reweigh_status',
-      'l.final_quantity_milli',
-      'l.final_line_total',
-      'l.proposed_quantity_milli',
-      'l.proposed_line_total',
-      'l.decide_by',
-      's.business_name',
-      's.phone',
-      's.stall_type',
-      's.stall_block',
-      's.stall_number',
-    ])
+    .leftJoin('sellers as s', (join) => join.onRef('s.tenant_id', '=', 'l.tenant_id').onRef('s.id', '=', 'l.seller_id'))
+    .selectAll('l')
+    .select(['s.business_name', 's.phone', 's.stall_type', 's.stall_block', 's.stall_number'])
     .where('l.tenant_id', '=', ctx.tenant.id)
     .where(
       'l.order_id',
       'in',
       rows.map((r) => r.order_id),
     )
-    .where('f.method', '=', 'delivery')
-    .where('f.status', '<>', 'rejected')
-    // Walking order through the market: by block and stall number.
-    .orderBy('s.stall_block')
+    // Titip lines ride with the trip; catalogue lines when the courier brings that seller's part.
+    .where((eb) => eb.or([eb('l.kind', '=', 'request'), eb.and([eb('f.method', '=', 'delivery'), eb('f.status', '<>', 'rejected')])]))
+    // Walking order through the market: by block and stall number; titip lines last.
+    .orderBy(sql`s.stall_block nulls last`)
     .orderBy('s.stall_number')
     .orderBy('l.position')
+    .execute();
+  const paidAtStalls = await ctx.db
+    .selectFrom('stall_payments')
+    .select(['job_id', 'seller_id', 'amount', 'media_id', 'created_at'])
+    .where('tenant_id', '=', ctx.tenant.id)
+    .where(
+      'job_id',
+      'in',
+      rows.map((r) => r.id),
+    )
+    .orderBy('created_at')
     .execute();
   return rows.map((row) => {
     const stops = new Map<string, JobView['stops'][number]>();
     for (const line of lines.filter((l) => l.order_id === row.order_id)) {
-      const stop = stops.get(line.seller_id) ?? {
-        sellerName: line.business_name,
+      const key = line.seller_id ?? '';
+      const stop = stops.get(key) ?? {
+        sellerId: line.seller_id,
+        sellerName: line.business_name ?? '',
         sellerPhone: line.phone,
-        stall: stallLabel({ type: line.stall_type, block: line.stall_block, number: line.stall_number }),
+        stall: line.seller_id ? stallLabel({ type: line.stall_type, block: line.stall_block, number: line.stall_number }) : null,
         lines: [],
       };
       stop.lines.push({
@@ -132,14 +129,9 @@ export async function courierJobs(
         unitPrice: Number(line.unit_price),
         quantityMilli: line.quantity_milli,
         lineTotal: Number(line.line_total),
-        reweighStatus: line.reweigh_status,
-        finalQuantityMilli: line.final_quantity_milli,
-        finalLineTotal: line.final_line_total === null ? null : Number(line.final_line_total),
-        proposedQuantityMilli: line.proposed_quantity_milli,
-        proposedLineTotal: line.proposed_line_total === null ? null : Number(line.proposed_line_total),
-        decideBy: line.decide_by?.toISOString() ?? null,
+        ...marketLineOf(line),
       });
-      stops.set(line.seller_id, stop);
+      stops.set(key, stop);
     }
     return {
       id: row.id,
@@ -159,6 +151,15 @@ export async function courierJobs(
       buyer: { name: row.buyer_name, phone: row.buyer_phone },
       cashToCollect: Number(row.cod ?? 0),
       codeAttemptsLeft: Math.max(0, attemptsAllowed - row.code_attempts),
+      deliverOn: row.deliver_on,
+      stallPayments: paidAtStalls
+        .filter((p) => p.job_id === row.id)
+        .map((p) => ({
+          sellerId: p.seller_id,
+          amount: Number(p.amount),
+          photoUrl: p.media_id ? mediaUrls(p.media_id).url : null,
+          at: p.created_at.toISOString(),
+        })),
       stops: [...stops.values()],
     };
   });
@@ -185,5 +186,12 @@ export async function courierRecap(ctx: Ctx, courier: { ids: string[]; userId: s
     .where('t.kind', '=', 'cash_collected')
     .where(sql<boolean>`(t.occurred_at AT TIME ZONE ${ctx.tenant.timeZone})::date = ${date}::date`)
     .executeTakeFirstOrThrow();
-  return { date, delivered: Number(jobs.n), fees: Number(jobs.fees), cashCollected: Number(cash.cash) };
+  const float = await ctx.db
+    .selectFrom('ledger_postings as p')
+    .innerJoin('ledger_accounts as a', (join) => join.onRef('a.tenant_id', '=', 'p.tenant_id').onRef('a.id', '=', 'p.account_id'))
+    .select(sql<string>`coalesce(sum(p.amount), 0)`.as('float'))
+    .where('p.tenant_id', '=', ctx.tenant.id)
+    .where('a.code', 'in', courier.ids.length ? courier.ids.map((id) => courierFloat(id, '').code) : [''])
+    .executeTakeFirstOrThrow();
+  return { date, delivered: Number(jobs.n), fees: Number(jobs.fees), cashCollected: Number(cash.cash), float: Number(float.float) };
 }

@@ -15,6 +15,10 @@ export const TRANSACTION_KINDS = [
   // Money out: back to a buyer, or to a seller or courier.
   'refund',
   'payout',
+  // The market shopper's cash float: given by the treasurer, paid at stalls, returned or reimbursed.
+  'float_given',
+  'stall_payment',
+  'float_settled',
 ] as const;
 export type TransactionKind = (typeof TRANSACTION_KINDS)[number];
 

@@ -2,13 +2,15 @@ import { type Ctx, inTransaction } from '../../http/context.ts';
 import { AppError, type FieldIssue, fieldError } from '../../http/errors.ts';
 import type { MessageCode } from '../../http/messages.ts';
 import { areaProblem } from '../../shared/areas.ts';
+import { formatRupiah } from '../../shared/format.ts';
 import { newId } from '../../shared/ids.ts';
 import { linePrice } from '../../shared/quantity.ts';
 import { findOrderableVariants, type OrderableVariant, type ReserveFailure, reserveStock } from '../catalog/reservations.ts';
-import { requireDeliveryFee } from '../delivery/quote.ts';
+import { requireDeliveryFee, tripMarket } from '../delivery/quote.ts';
+import { deliveryDay } from '../delivery/schedule.ts';
 import { cartLines, findCartId } from './cart.ts';
 import { nextOrderNumber } from './numbers.ts';
-import type { CheckoutInput, OrderView } from './schemas.ts';
+import type { CheckoutInput, OrderView, TitipInput } from './schemas.ts';
 import { recordOrderEvent } from './states.ts';
 import type { FulfilmentMethod } from './tables.ts';
 import { buyerOf, getOrder } from './views.ts';
@@ -57,6 +59,22 @@ function fulfilmentsFor(reserved: ReservedLine[], chosen: CheckoutInput['fulfilm
 }
 
 /**
+ * Titip lines ride along a market trip: the program must take them, every delivered part must
+ * come from one market, and each cap stays under the program's maximum.
+ */
+function checkTitip(
+  requests: TitipInput[],
+  program: { titip_enabled: boolean; titip_max_cap: bigint },
+  market: { id: string } | null,
+): void {
+  if (requests.length === 0) return;
+  if (!program.titip_enabled) throw fieldError('requests', 'titip_disabled');
+  if (!market) throw fieldError('requests', 'titip_needs_market_trip');
+  const over = requests.findIndex((r) => BigInt(r.cap) > program.titip_max_cap);
+  if (over >= 0) throw fieldError(`requests.${over}.cap`, 'titip_over_max', { maximum: formatRupiah(program.titip_max_cap) });
+}
+
+/**
  * Turns the buyer's cart into an order awaiting payment, in one transaction: reserves every
  * line's stock, numbers the order, writes its lines (priced once per line), one fulfilment
  * per seller and the first event, and empties the cart. Any failure leaves nothing reserved
@@ -78,7 +96,7 @@ export async function checkout(ctx: Ctx, input: CheckoutInput): Promise<OrderVie
     const program = await tx.db
       .selectFrom('programs')
       // Added by the orders migration; the tenancy module's table type does not know it.
-      .select(['slug', 'payment_timeout_minutes as timeoutMinutes'])
+      .select(['slug', 'payment_timeout_minutes as timeoutMinutes', 'titip_enabled', 'titip_max_cap'])
       .where('tenant_id', '=', tx.tenant.id)
       .where('id', '=', programId)
       .executeTakeFirstOrThrow();
@@ -97,9 +115,27 @@ export async function checkout(ctx: Ctx, input: CheckoutInput): Promise<OrderVie
       quantity_milli: quantityMilli,
       line_total: linePrice(variant.price, quantityMilli),
     }));
-    const goodsTotal = lines.reduce((sum, line) => sum + line.line_total, 0n);
     // The fee shown before checkout, fixed on the order now.
     const delivered = fulfilments.filter((f) => f.method === 'delivery').map((f) => f.sellerId);
+    const market = delivered.length > 0 ? await tripMarket(tx, delivered) : null;
+    checkTitip(input.requests, program, market);
+    // The buyer pays each titip line's cap now; what the shopper does not spend comes back.
+    const titipLines = input.requests.map((request, index) => ({
+      tenant_id: tx.tenant.id,
+      order_id: id,
+      position: lines.length + index,
+      kind: 'request' as const,
+      variant_id: null,
+      seller_id: null,
+      product_title: request.text,
+      variant_name: '',
+      unit: 'pcs' as const,
+      unit_price: BigInt(request.cap),
+      quantity_milli: 1000,
+      line_total: BigInt(request.cap),
+      estimate: request.estimate,
+    }));
+    const goodsTotal = [...lines, ...titipLines].reduce((sum, line) => sum + line.line_total, 0n);
     const delivery =
       delivered.length > 0
         ? await requireDeliveryFee(tx, {
@@ -124,6 +160,7 @@ export async function checkout(ctx: Ctx, input: CheckoutInput): Promise<OrderVie
         delivery_fee: delivery.fee,
         total: goodsTotal + delivery.fee,
         delivery_distance_m: delivery.distanceM,
+        deliver_on: market ? deliveryDay(market, tx.tenant.timeZone, now) : null,
         address: input.address,
         area_code: input.areaCode,
         lat: input.lat ?? null,
@@ -132,7 +169,10 @@ export async function checkout(ctx: Ctx, input: CheckoutInput): Promise<OrderVie
         reserved_until: new Date(now.getTime() + program.timeoutMinutes * 60_000),
       })
       .execute();
-    await tx.db.insertInto('order_lines').values(lines).execute();
+    await tx.db
+      .insertInto('order_lines')
+      .values([...lines, ...titipLines])
+      .execute();
     await tx.db
       .insertInto('fulfilments')
       .values(

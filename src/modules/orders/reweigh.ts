@@ -11,7 +11,8 @@ import type { LineEventsTable } from './tables.ts';
 
 // Weighed goods at the market: the shopper records what was actually bought for each line.
 // Within the program's tolerance the figure applies at once; beyond it the buyer is asked,
-// with a deadline and a default. When the courier leaves the market the order's money follows
+// with a deadline and a default. A substitute is always the buyer's choice. A titip line
+// applies up to the buyer's cap; above it the buyer is asked (a paid order cannot go above). When the courier leaves the market the order's money follows
 // the final figures: a paid order gets the difference back, a cash-on-delivery order is
 // collected at its final amount. A paid order cannot cost more than was paid.
 
@@ -61,17 +62,27 @@ async function paidUpFront(ctx: Ctx, orderId: string): Promise<boolean> {
  */
 export async function weighLine(
   ctx: Ctx,
-  input: { orderId: string; position: number; quantityMilli: number; unitPrice?: number; unavailable?: boolean; reason?: string },
+  input: {
+    orderId: string;
+    position: number;
+    quantityMilli: number;
+    unitPrice?: number;
+    unavailable?: boolean;
+    substitute?: string;
+    reason?: string;
+  },
 ): Promise<void> {
   const order = await lockOrder(ctx, input.orderId);
   if (!IN_PROGRESS.includes(order.status)) throw new AppError('invalid_transition', { params: { status: order.status, to: 'reweighed' } });
   const line = await ctx.db
     .selectFrom('order_lines as l')
-    .innerJoin('fulfilments as f', (join) =>
+    .leftJoin('fulfilments as f', (join) =>
       join.onRef('f.tenant_id', '=', 'l.tenant_id').onRef('f.order_id', '=', 'l.order_id').onRef('f.seller_id', '=', 'l.seller_id'),
     )
     .select([
       'l.position',
+      'l.kind',
+      'l.product_title',
       'l.unit',
       'l.unit_price',
       'l.quantity_milli',
@@ -84,7 +95,9 @@ export async function weighLine(
     .where('l.order_id', '=', order.id)
     .where('l.position', '=', input.position)
     .executeTakeFirst();
-  if (line?.method !== 'delivery' || line.part_status === 'rejected') throw new AppError('not_found');
+  if (!line || (line.kind === 'catalog' && (line.method !== 'delivery' || line.part_status === 'rejected'))) {
+    throw new AppError('not_found');
+  }
   if (line.reweigh_status === 'accepted' || line.reweigh_status === 'removed') {
     throw new AppError('invalid_transition', { params: { status: line.reweigh_status, to: 'reweighed' } });
   }
@@ -111,6 +124,7 @@ export async function weighLine(
       final_line_total: 0,
       proposed_quantity_milli: null,
       proposed_line_total: null,
+      proposed_name: null,
       decide_by: null,
     });
     await lineEvent(ctx, ref, { kind: 'unavailable', quantityMilli: 0, lineTotal: 0n, reason: input.reason });
@@ -119,12 +133,16 @@ export async function weighLine(
   const unitPrice = BigInt(input.unitPrice ?? line.unit_price);
   const total = linePrice(unitPrice, input.quantityMilli);
   if (total > line.line_total && (await paidUpFront(ctx, order.id))) {
-    throw fieldError('quantityMilli', 'reweigh_over_paid', { maximum: formatRupiah(line.line_total) });
+    const code = line.kind === 'request' ? 'reweigh_over_cap' : 'reweigh_over_paid';
+    throw fieldError(line.kind === 'request' ? 'unitPrice' : 'quantityMilli', code, { maximum: formatRupiah(line.line_total) });
   }
   // A price far from the order (a typo, the wrong stall) is refused, not asked about.
   if (total > line.line_total * 3n) throw fieldError('unitPrice', 'reweigh_implausible', { maximum: formatRupiah(line.line_total * 3n) });
+  // A titip line's total is the buyer's cap: anything up to it is what they asked for.
   const slack = (line.line_total * BigInt(program.reweigh_tolerance_bp)) / 10_000n;
-  const within = total >= line.line_total - slack && total <= line.line_total + slack;
+  const within =
+    input.substitute === undefined &&
+    (line.kind === 'request' ? total <= line.line_total : total >= line.line_total - slack && total <= line.line_total + slack);
   if (within) {
     await set({
       reweigh_status: 'adjusted',
@@ -132,27 +150,46 @@ export async function weighLine(
       final_line_total: total,
       proposed_quantity_milli: null,
       proposed_line_total: null,
+      proposed_name: null,
       decide_by: null,
     });
     await lineEvent(ctx, ref, { kind: 'weighed', quantityMilli: input.quantityMilli, lineTotal: total, reason: input.reason });
     return;
   }
   const decideBy = new Date(Date.now() + program.reweigh_decision_minutes * 60_000);
-  await set({ reweigh_status: 'asked', proposed_quantity_milli: input.quantityMilli, proposed_line_total: total, decide_by: decideBy });
-  await lineEvent(ctx, ref, { kind: 'asked', quantityMilli: input.quantityMilli, lineTotal: total, reason: input.reason });
+  await set({
+    reweigh_status: 'asked',
+    proposed_quantity_milli: input.quantityMilli,
+    proposed_line_total: total,
+    proposed_name: input.substitute ?? null,
+    decide_by: decideBy,
+  });
+  await lineEvent(ctx, ref, {
+    kind: input.substitute === undefined ? 'asked' : 'substitute',
+    quantityMilli: input.quantityMilli,
+    lineTotal: total,
+    reason: input.substitute === undefined ? input.reason : `${input.substitute}${input.reason ? `: ${input.reason}` : ''}`,
+  });
+  const offered = `${input.substitute ? `${input.substitute} ` : ''}${formatQuantity(input.quantityMilli)} ${line.unit}`;
   await tellBuyer(
     ctx,
     order.id,
     (number) =>
-      `Pesanan ${number}: baris ${line.position + 1} tersedia ${formatQuantity(input.quantityMilli)} ${line.unit} seharga ${formatRupiah(total)} ` +
-      `(dipesan ${formatQuantity(line.quantity_milli)} ${line.unit}, ${formatRupiah(line.line_total)}). Setujui atau tolak di halaman pesanan ` +
-      `dalam ${program.reweigh_decision_minutes} menit.`,
+      `Pesanan ${number}: untuk ${line.product_title} (dipesan ${formatQuantity(line.quantity_milli)} ${line.unit}, ${formatRupiah(line.line_total)}) ` +
+      `${input.substitute ? 'kurir menawarkan pengganti' : 'tersedia'} ${offered} seharga ${formatRupiah(total)}. ` +
+      `Setujui atau tolak di halaman pesanan dalam ${program.reweigh_decision_minutes} menit.`,
   );
 }
 
 async function decide(
   ctx: Ctx,
-  line: { order_id: string; position: number; proposed_quantity_milli: number | null; proposed_line_total: bigint | null },
+  line: {
+    order_id: string;
+    position: number;
+    proposed_quantity_milli: number | null;
+    proposed_line_total: bigint | null;
+    proposed_name: string | null;
+  },
   accept: boolean,
   kind: LineEventsTable['kind'],
 ) {
@@ -162,6 +199,8 @@ async function decide(
       reweigh_status: accept ? 'accepted' : 'removed',
       final_quantity_milli: accept ? line.proposed_quantity_milli : 0,
       final_line_total: accept ? line.proposed_line_total : 0n,
+      substitute_name: accept ? line.proposed_name : null,
+      proposed_name: null,
       decide_by: null,
     })
     .where('tenant_id', '=', ctx.tenant.id)
@@ -178,7 +217,7 @@ async function decide(
 async function askedLine(ctx: Ctx, orderId: string, position: number) {
   return ctx.db
     .selectFrom('order_lines')
-    .select(['order_id', 'position', 'proposed_quantity_milli', 'proposed_line_total', 'decide_by'])
+    .select(['order_id', 'position', 'proposed_quantity_milli', 'proposed_line_total', 'proposed_name', 'decide_by'])
     .where('tenant_id', '=', ctx.tenant.id)
     .where('order_id', '=', orderId)
     .where('position', '=', position)
@@ -224,18 +263,20 @@ export async function applyReweighDefaults(ctx: Ctx, now = new Date()): Promise<
  * caller's transaction. Refused while the buyer still has a question to answer.
  */
 export async function settleReweighing(ctx: Ctx, orderId: string): Promise<void> {
-  // Parts a seller rejected were refunded whole when rejected.
+  // Parts a seller rejected were refunded whole when rejected; titip lines have no seller.
   const lines = await ctx.db
     .selectFrom('order_lines as l')
-    .innerJoin('fulfilments as f', (join) =>
+    .leftJoin('fulfilments as f', (join) =>
       join.onRef('f.tenant_id', '=', 'l.tenant_id').onRef('f.order_id', '=', 'l.order_id').onRef('f.seller_id', '=', 'l.seller_id'),
     )
-    .select(['l.line_total', 'l.final_line_total', 'l.reweigh_status'])
+    .select(['l.kind', 'l.line_total', 'l.final_line_total', 'l.reweigh_status'])
     .where('l.tenant_id', '=', ctx.tenant.id)
     .where('l.order_id', '=', orderId)
-    .where('f.status', '<>', 'rejected')
+    .where((eb) => eb.or([eb('l.kind', '=', 'request'), eb('f.status', '<>', 'rejected')]))
     .execute();
   if (lines.some((l) => l.reweigh_status === 'asked')) throw new AppError('reweigh_pending');
+  // The buyer paid the cap for each titip line; only the shopper knows what it really cost.
+  if (lines.some((l) => l.kind === 'request' && l.final_line_total === null)) throw new AppError('titip_unrecorded');
   const difference = lines.reduce((sum, l) => sum + (l.final_line_total === null ? 0n : l.final_line_total - l.line_total), 0n);
   if (difference === 0n) return;
   const payments = await lockPaymentsOfOrder(ctx, orderId);

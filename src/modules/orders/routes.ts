@@ -213,7 +213,9 @@ export const orderRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const ctx = request.ctx();
       const order = await getOrder(ctx, request.params.orderId);
-      return reorder(ctx, { userId: buyerOf(ctx) }, order.lines);
+      // Titip lines were the buyer's own words, not something to put back in a cart.
+      const catalogue = order.lines.flatMap((line) => (line.variantId ? [{ ...line, variantId: line.variantId }] : []));
+      return reorder(ctx, { userId: buyerOf(ctx) }, catalogue);
     },
   );
 };

@@ -21,6 +21,16 @@ export const cartLineInput = z.strictObject({
 });
 export type CartLineInput = z.infer<typeof cartLineInput>;
 
+/** A titip line: the buyer's own words, what they expect it to cost, and the most they will pay. */
+export const titipInput = z
+  .strictObject({
+    text: z.string().trim().min(2).max(200),
+    estimate: z.number().int().min(500).max(5_000_000),
+    cap: z.number().int().min(500).max(5_000_000),
+  })
+  .refine((r) => r.cap >= r.estimate, { path: ['cap'], message: 'cap_below_estimate' });
+export type TitipInput = z.infer<typeof titipInput>;
+
 export const checkoutInput = z.strictObject({
   address: z.string().trim().min(5).max(500),
   areaCode,
@@ -30,6 +40,11 @@ export const checkoutInput = z.strictObject({
   fulfilment: z
     .record(id, z.enum(FULFILMENT_METHODS))
     .describe('How each seller in the cart hands over the goods, by seller id; other seller ids are ignored'),
+  requests: z
+    .array(titipInput)
+    .max(10)
+    .default([])
+    .describe('"Titip belanja": things the shopper buys at the market though they are not in the catalogue'),
 });
 export type CheckoutInput = z.infer<typeof checkoutInput>;
 
@@ -44,8 +59,12 @@ const lineFields = {
   lineTotal: z.number(),
 };
 
-/** A line weighed at the market: what counts now, and what waits for the buyer's answer. */
-export const reweighFields = {
+/** A line as a market trip shapes it: titip or catalogue, what the shopper recorded, what waits for the buyer. */
+export const marketLineFields = {
+  /** A titip line ('request') has no variant or seller; its lineTotal is the buyer's cap. */
+  kind: z.enum(['catalog', 'request']),
+  /** A titip line's estimated price. */
+  estimate: z.number().nullable(),
   /** Set once the shopper weighed it: adjusted, asked (the buyer decides by decideBy), accepted, removed, unavailable. */
   reweighStatus: z.enum(['adjusted', 'asked', 'accepted', 'removed', 'unavailable']).nullable(),
   finalQuantityMilli: z.number().nullable(),
@@ -53,6 +72,9 @@ export const reweighFields = {
   proposedQuantityMilli: z.number().nullable(),
   proposedLineTotal: z.number().nullable(),
   decideBy: z.string().nullable(),
+  /** A substitute the shopper proposes (the buyer decides), and the one bought once accepted. */
+  proposedName: z.string().nullable(),
+  substituteName: z.string().nullable(),
 };
 
 export const cartView = z.object({
@@ -88,8 +110,10 @@ export const orderView = z.object({
   lines: z.array(
     z.object({
       ...lineFields,
+      variantId: z.string().nullable(),
+      sellerId: z.string().nullable(),
       position: z.number(),
-      ...reweighFields,
+      ...marketLineFields,
     }),
   ),
   fulfilments: z.array(

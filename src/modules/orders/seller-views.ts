@@ -68,8 +68,9 @@ export async function sellerFulfilments(ctx: Ctx, sellerIds: string[], tab: Tab)
     const own = lines
       .filter((l) => l.order_id === row.order_id && l.seller_id === row.seller_id)
       .map((l) => ({
-        variantId: l.variant_id,
-        sellerId: l.seller_id,
+        // Only catalogue lines have a seller.
+        variantId: l.variant_id ?? '',
+        sellerId: row.seller_id,
         productTitle: l.product_title,
         variantName: l.variant_name,
         unit: l.unit,

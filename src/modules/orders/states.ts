@@ -63,7 +63,8 @@ export async function releaseOrderStock(ctx: Ctx, orderId: string, sellerId?: st
     // The same lock order as checkout, so the two cannot deadlock.
     .orderBy('l.variant_id')
     .execute();
-  for (const line of lines) await releaseStock(ctx, line.variant_id, line.quantity_milli);
+  // Joined through the sellers' parts, so titip lines (no variant, no stock) are not among them.
+  for (const line of lines) if (line.variant_id) await releaseStock(ctx, line.variant_id, line.quantity_milli);
 }
 
 /** The event row of a status change, inside the caller's transaction; `from` is null when the order is created. */

@@ -64,6 +64,8 @@ export interface OrdersTable {
   notes: Generated<string>;
   reserved_until: Date;
   delivery_distance_m: number | null;
+  /** 'YYYY-MM-DD' (regency time) the order is delivered on, from its market's days and cut-off. */
+  deliver_on: ColumnType<string | null, string | null | undefined, string | null>;
   delivered_at: ColumnType<Date | null, never, Date>;
   completed_at: ColumnType<Date | null, never, Date>;
   created_at: CreatedAt;
@@ -74,8 +76,10 @@ export interface OrderLinesTable {
   tenant_id: string;
   order_id: string;
   position: number;
-  variant_id: string;
-  seller_id: string;
+  /** 'request' = a titip line: the buyer's words, no variant or seller, line_total is the cap. */
+  kind: Generated<LineKind>;
+  variant_id: string | null;
+  seller_id: string | null;
   product_title: string;
   variant_name: Generated<string>;
   unit: Unit;
@@ -88,8 +92,14 @@ export interface OrderLinesTable {
   proposed_quantity_milli: number | null;
   proposed_line_total: ColumnType<bigint | null, bigint | number | null | undefined, bigint | number | null>;
   decide_by: Date | null;
+  /** The titip line's estimated price (null for catalogue lines). */
+  estimate: ColumnType<bigint | null, bigint | number | null | undefined, never>;
+  /** A substitute the shopper proposes, and the one bought once the buyer accepts it. */
+  proposed_name: string | null;
+  substitute_name: string | null;
 }
 
+export type LineKind = 'catalog' | 'request';
 export type ReweighStatus = 'adjusted' | 'asked' | 'accepted' | 'removed' | 'unavailable';
 
 export interface LineEventsTable {
@@ -97,7 +107,7 @@ export interface LineEventsTable {
   id: string;
   order_id: string;
   position: number;
-  kind: 'weighed' | 'unavailable' | 'asked' | 'accepted' | 'removed' | 'defaulted';
+  kind: 'weighed' | 'unavailable' | 'asked' | 'substitute' | 'accepted' | 'removed' | 'defaulted';
   quantity_milli: number | null;
   line_total: ColumnType<bigint | null, bigint | number | null, never>;
   actor: string;

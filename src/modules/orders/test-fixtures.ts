@@ -63,9 +63,9 @@ export async function makeVariant(
 }
 
 /** An approved seller, in a new program unless one is given. */
-export async function makeShop(db: Db, tenantId: string, programId?: string) {
+export async function makeShop(db: Db, tenantId: string, programId?: string, marketId?: string) {
   const program = programId ?? (await makeProgram(db, tenantId));
-  const sellerId = await makeSeller(db, tenantId, { programId: program });
+  const sellerId = await makeSeller(db, tenantId, { programId: program, marketId });
   return { programId: program, sellerId };
 }
 

@@ -6,7 +6,7 @@ import { mediaUrls } from '../media/service.ts';
 import { paymentView, refundView } from '../payments/views.ts';
 import { stallLabel } from '../sellers/lookup.ts';
 import type { OrderSummary, OrderView } from './schemas.ts';
-import type { OrderStatus, OrdersTable } from './tables.ts';
+import type { OrderLinesTable, OrderStatus, OrdersTable } from './tables.ts';
 
 /** The signed-in buyer; carts and orders are theirs only. */
 export function buyerOf(ctx: Ctx): string {
@@ -15,6 +15,37 @@ export function buyerOf(ctx: Ctx): string {
 }
 
 const toNumber = (value: string | null) => (value === null ? null : Number(value));
+const rupiahOrNull = (value: bigint | null) => (value === null ? null : Number(value));
+
+/** The market-trip fields of an order line (see marketLineFields), for buyers, staff and the shopper. */
+export function marketLineOf(
+  line: Pick<
+    Selectable<OrderLinesTable>,
+    | 'kind'
+    | 'estimate'
+    | 'reweigh_status'
+    | 'final_quantity_milli'
+    | 'final_line_total'
+    | 'proposed_quantity_milli'
+    | 'proposed_line_total'
+    | 'decide_by'
+    | 'proposed_name'
+    | 'substitute_name'
+  >,
+) {
+  return {
+    kind: line.kind,
+    estimate: rupiahOrNull(line.estimate),
+    reweighStatus: line.reweigh_status,
+    finalQuantityMilli: line.final_quantity_milli,
+    finalLineTotal: rupiahOrNull(line.final_line_total),
+    proposedQuantityMilli: line.proposed_quantity_milli,
+    proposedLineTotal: rupiahOrNull(line.proposed_line_total),
+    decideBy: line.decide_by?.toISOString() ?? null,
+    proposedName: line.proposed_name,
+    substituteName: line.substitute_name,
+  };
+}
 
 /** Everything about one order: lines, parts per seller, payment, refunds, timeline and rating. */
 async function orderViewOf(ctx: Ctx, order: Selectable<OrdersTable>, audience: 'buyer' | 'staff'): Promise<OrderView> {
@@ -124,12 +155,7 @@ async function orderViewOf(ctx: Ctx, order: Selectable<OrdersTable>, audience: '
       quantityMilli: line.quantity_milli,
       lineTotal: Number(line.line_total),
       position: line.position,
-      finalQuantityMilli: line.final_quantity_milli,
-      finalLineTotal: line.final_line_total === null ? null : Number(line.final_line_total),
-      reweighStatus: line.reweigh_status,
-      proposedQuantityMilli: line.proposed_quantity_milli,
-      proposedLineTotal: line.proposed_line_total === null ? null : Number(line.proposed_line_total),
-      decideBy: line.decide_by?.toISOString() ?? null,
+      ...marketLineOf(line),
     })),
     fulfilments: fulfilments.map((f) => ({
       id: f.id,

@@ -39,6 +39,19 @@ export function courierCash(userId: string, name: string): AccountSpec {
   return { code: `cash:courier:${userId}`, kind: 'asset', name: `Uang tunai di kurir ${name}` };
 }
 
+/**
+ * The cash float (dana talangan) a courier holds to pay traders at the stalls. Negative: the
+ * courier paid from their own pocket and the program owes them.
+ */
+export function courierFloat(courierId: string, name: string): AccountSpec {
+  return { code: `float:courier:${courierId}`, kind: 'asset', name: `Dana talangan di kurir ${name}` };
+}
+
+/** Titip lines paid at the stall from a float, until the buyer's money for them is settled. */
+export function titipPurchases(programId: string): AccountSpec {
+  return { code: `clearing:titip:${programId}`, kind: 'asset', name: 'Belanja titipan dibayar dari dana talangan' };
+}
+
 /** The program's bank account: transfers land here and payouts and refunds leave from it. */
 export function programBank(programId: string): AccountSpec {
   return { code: `bank:program:${programId}`, kind: 'asset', name: 'Rekening program' };

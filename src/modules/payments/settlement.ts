@@ -1,13 +1,24 @@
 import type { Ctx } from '../../http/context.ts';
 import { percentOf } from '../../shared/money.ts';
 import { postTransaction } from '../ledger/service.ts';
-import { accounts, courierPayable, deliveryPayable, HELD_ORDERS, PROGRAM_FEE, sellerPayable, UNIQUE_CODES } from './accounts.ts';
+import {
+  accounts,
+  courierPayable,
+  deliveryPayable,
+  HELD_ORDERS,
+  PROGRAM_FEE,
+  sellerPayable,
+  titipPurchases,
+  UNIQUE_CODES,
+} from './accounts.ts';
 import { refundableAmount } from './refunds.ts';
 
 /** How a completed order's held money is shared out; `held` is what is left of the payment after refunds. */
 export interface Settlement {
   held: bigint;
   sellers: { sellerId: string; name: string; goods: bigint; fee: bigint }[];
+  /** Titip lines: the shopper bought them from the float at any stall; no program fee. */
+  titip: bigint;
   deliveryFee: bigint;
   uniqueCode: bigint;
 }
@@ -36,10 +47,10 @@ export async function settlementOf(ctx: Ctx, orderId: string): Promise<Settlemen
   if (!payment) return null;
   const goods = await ctx.db
     .selectFrom('order_lines as l')
-    .innerJoin('fulfilments as f', (join) =>
+    .leftJoin('fulfilments as f', (join) =>
       join.onRef('f.tenant_id', '=', 'l.tenant_id').onRef('f.order_id', '=', 'l.order_id').onRef('f.seller_id', '=', 'l.seller_id'),
     )
-    .innerJoin('sellers as s', (join) => join.onRef('s.tenant_id', '=', 'l.tenant_id').onRef('s.id', '=', 'l.seller_id'))
+    .leftJoin('sellers as s', (join) => join.onRef('s.tenant_id', '=', 'l.tenant_id').onRef('s.id', '=', 'l.seller_id'))
     .select((eb) => [
       'l.seller_id as sellerId',
       's.business_name as name',
@@ -47,20 +58,24 @@ export async function settlementOf(ctx: Ctx, orderId: string): Promise<Settlemen
     ])
     .where('l.tenant_id', '=', ctx.tenant.id)
     .where('l.order_id', '=', orderId)
-    .where('f.status', '<>', 'rejected')
+    .where((eb) => eb.or([eb('l.seller_id', 'is', null), eb('f.status', '<>', 'rejected')]))
     .groupBy(['l.seller_id', 's.business_name'])
     .orderBy('l.seller_id')
     .execute();
   const settlement: Settlement = {
     held: await refundableAmount(ctx, payment),
-    sellers: goods.map((g) => {
+    sellers: goods.flatMap((g) => {
       const amount = BigInt(g.goods);
-      return { sellerId: g.sellerId, name: g.name, goods: amount, fee: percentOf(amount, order.fee_basis_points) };
+      return g.sellerId
+        ? [{ sellerId: g.sellerId, name: g.name ?? '', goods: amount, fee: percentOf(amount, order.fee_basis_points) }]
+        : [];
     }),
+    titip: BigInt(goods.find((g) => g.sellerId === null)?.goods ?? 0),
     deliveryFee: order.delivery_fee,
     uniqueCode: BigInt(payment.unique_code),
   };
-  const shared = settlement.sellers.reduce((sum, s) => sum + s.goods, 0n) + settlement.deliveryFee + settlement.uniqueCode;
+  const shared =
+    settlement.sellers.reduce((sum, s) => sum + s.goods, 0n) + settlement.titip + settlement.deliveryFee + settlement.uniqueCode;
   if (shared !== settlement.held) {
     throw new Error(`order ${orderId}: ${shared} to share out but ${settlement.held} held`);
   }
@@ -80,12 +95,13 @@ export async function settleOrder(ctx: Ctx, order: { id: string; number: string;
     .where('j.order_id', '=', order.id)
     .where('j.status', '=', 'delivered')
     .executeTakeFirst();
-  const [held, fee, codes, delivery] = await accounts(
+  const [held, fee, codes, delivery, titip] = await accounts(
     ctx,
     HELD_ORDERS,
     PROGRAM_FEE,
     UNIQUE_CODES,
     courier ? courierPayable(courier.user_id, courier.name) : deliveryPayable(order.programId),
+    titipPurchases(order.programId),
   );
   const postings = [{ accountCode: held as string, amount: settlement.held }];
   for (const seller of settlement.sellers) {
@@ -94,6 +110,8 @@ export async function settleOrder(ctx: Ctx, order: { id: string; number: string;
   }
   postings.push({ accountCode: fee as string, amount: -settlement.sellers.reduce((sum, s) => sum + s.fee, 0n) });
   postings.push({ accountCode: delivery as string, amount: -settlement.deliveryFee });
+  // The float paid the stall for titip lines (stall_payment); the buyer's money now covers it.
+  postings.push({ accountCode: titip as string, amount: -settlement.titip });
   postings.push({ accountCode: codes as string, amount: -settlement.uniqueCode });
   await postTransaction(ctx, {
     kind: 'order_settlement',

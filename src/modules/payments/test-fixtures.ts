@@ -33,8 +33,8 @@ export async function makePayingProgram(db: Db, tenantId: string, feeBasisPoints
 }
 
 /** A seller whose owner can sign in, with one product of counted stock. */
-export async function makeSellingShop(t: TestApp, tenant: TenantRef, programId: string, price = 40_000) {
-  const { sellerId } = await makeShop(t.database.db, tenant.id, programId);
+export async function makeSellingShop(t: TestApp, tenant: TenantRef, programId: string, price = 40_000, marketId?: string) {
+  const { sellerId } = await makeShop(t.database.db, tenant.id, programId, marketId);
   const { user, browser } = await makeBuyer(t, tenant, 'Bu Sri');
   await grantRole(t.database.db, tenant.id, user.id, 'seller');
   await t.database.db.updateTable('sellers').set({ user_id: user.id }).where('id', '=', sellerId).execute();
@@ -57,11 +57,12 @@ export async function orderFrom(
   tenant: TenantRef,
   shops: { sellerId: string; variantId: string }[],
   method: FulfilmentMethod = 'pickup',
+  extra: Record<string, unknown> = {},
 ) {
   const buyer = await buyerBrowser(t, tenant);
   for (const shop of shops) await buyer.putLine(shop.variantId, 500);
   const fulfilment = Object.fromEntries(shops.map((s) => [s.sellerId, method]));
-  const response = await buyer.browser.post('/api/checkout', { ...ADDRESS, fulfilment });
+  const response = await buyer.browser.post('/api/checkout', { ...ADDRESS, fulfilment, ...extra });
   if (response.statusCode !== 201) throw new Error(`checkout failed: ${response.body}`);
   return { ...buyer, order: response.json().order as { id: string; number: string; total: number } };
 }

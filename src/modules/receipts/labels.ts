@@ -22,6 +22,9 @@ const id = {
   unitPrice: 'Harga satuan',
   lineTotal: 'Total',
   reweighed: (ordered: string) => `Ditimbang ulang, dipesan ${ordered}`,
+  substitute: (ordered: string) => `Pengganti ${ordered}, disetujui pembeli`,
+  titip: 'Titip belanja',
+  titipCap: (cap: string) => `Titipan, batas ${cap}`,
   goodsTotal: 'Subtotal barang',
   deliveryFee: 'Ongkos kirim',
   uniqueCode: 'Kode unik',
@@ -53,6 +56,9 @@ const en: Labels = {
   unitPrice: 'Unit price',
   lineTotal: 'Total',
   reweighed: (ordered: string) => `Reweighed, ordered ${ordered}`,
+  substitute: (ordered: string) => `Instead of ${ordered}, approved by the buyer`,
+  titip: 'Shopping requests',
+  titipCap: (cap: string) => `Request, up to ${cap}`,
   goodsTotal: 'Goods',
   deliveryFee: 'Delivery',
   uniqueCode: 'Unique code',
@@ -98,14 +104,18 @@ export function lineTitle(line: ReceiptLine): string {
   return line.variantName ? `${line.productTitle} – ${line.variantName}` : line.productTitle;
 }
 
-/** What the buyer is charged for: the reweighed quantity when the seller set one. */
+/** What the buyer is charged for: the shopper's final figures when set, and why they differ. */
 export function chargedLine(line: ReceiptLine, t: Labels): { quantity: string; total: string; note: string | null } {
   const charged = line.final ?? line;
-  return {
-    quantity: quantityText(charged.quantityMilli, line.unit),
-    total: formatRupiah(charged.lineTotal),
-    note: line.final ? t.reweighed(quantityText(line.quantityMilli, line.unit)) : null,
-  };
+  const ordered = quantityText(line.quantityMilli, line.unit);
+  const note = line.titipCap
+    ? t.titipCap(formatRupiah(line.titipCap))
+    : line.substituteFor
+      ? t.substitute(`${line.substituteFor} ${ordered}`)
+      : line.final
+        ? t.reweighed(ordered)
+        : null;
+  return { quantity: quantityText(charged.quantityMilli, line.unit), total: formatRupiah(charged.lineTotal), note };
 }
 
 export function sellerHeading(seller: ReceiptSeller): string {

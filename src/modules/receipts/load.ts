@@ -3,7 +3,8 @@ import type { Lang } from '../../http/messages.ts';
 import type { OrderView } from '../orders/schemas.ts';
 import type { OrderStatus } from '../orders/tables.ts';
 import type { PaymentMethod } from '../payments/tables.ts';
-import type { Receipt, ReceiptSeller } from './receipt.ts';
+import { labelsFor } from './labels.ts';
+import type { Receipt, ReceiptLine, ReceiptSeller } from './receipt.ts';
 
 const STATUS_LABELS: Record<Lang, Record<OrderStatus, string>> = {
   id: {
@@ -53,25 +54,28 @@ export async function loadReceipt(ctx: Ctx, order: OrderView): Promise<Receipt> 
           .executeTakeFirst()
       : undefined,
   ]);
+  const receiptLine = (line: OrderView['lines'][number]): ReceiptLine => ({
+    productTitle: line.substituteName ?? line.productTitle,
+    variantName: line.substituteName ? '' : line.variantName,
+    unit: line.unit,
+    unitPrice: BigInt(line.unitPrice),
+    quantityMilli: line.quantityMilli,
+    lineTotal: BigInt(line.lineTotal),
+    final:
+      line.finalQuantityMilli === null || line.finalLineTotal === null
+        ? null
+        : { quantityMilli: line.finalQuantityMilli, lineTotal: BigInt(line.finalLineTotal) },
+    substituteFor: line.substituteName ? line.productTitle : null,
+    titipCap: line.kind === 'request' ? BigInt(line.lineTotal) : null,
+  });
   const kept = order.fulfilments.filter((f) => f.status !== 'rejected');
   const receiptSellers: ReceiptSeller[] = kept.map((f) => ({
     name: f.sellerName,
     stall: f.stall,
-    lines: order.lines
-      .filter((line) => line.sellerId === f.sellerId)
-      .map((line) => ({
-        productTitle: line.productTitle,
-        variantName: line.variantName,
-        unit: line.unit,
-        unitPrice: BigInt(line.unitPrice),
-        quantityMilli: line.quantityMilli,
-        lineTotal: BigInt(line.lineTotal),
-        final:
-          line.finalQuantityMilli === null || line.finalLineTotal === null
-            ? null
-            : { quantityMilli: line.finalQuantityMilli, lineTotal: BigInt(line.finalLineTotal) },
-      })),
+    lines: order.lines.filter((line) => line.sellerId === f.sellerId).map(receiptLine),
   }));
+  const titip = order.lines.filter((line) => line.kind === 'request');
+  if (titip.length > 0) receiptSellers.push({ name: labelsFor(ctx.lang).titip, stall: null, lines: titip.map(receiptLine) });
   const paid = order.payment?.status === 'paid' ? order.payment : null;
   const uniqueCode = BigInt(order.payment?.uniqueCode ?? 0);
   return {

@@ -62,6 +62,10 @@ export interface ReceiptLine {
   lineTotal: bigint;
   /** The seller's reweighed quantity and its price; printed instead of the ordered ones when set. */
   final?: { quantityMilli: number; lineTotal: bigint } | null;
+  /** What was ordered, when the shopper bought this substitute instead (productTitle). */
+  substituteFor?: string | null;
+  /** A titip line: the buyer's cap. */
+  titipCap?: bigint | null;
 }
 
 export interface ReceiptPayment {

@@ -46,6 +46,11 @@ export interface ProgramsTable {
   courier_max_jobs: Generated<number>;
   /** How far (basis points) a reweighed line may differ from the order before the buyer is asked. */
   reweigh_tolerance_bp: Generated<number>;
+  /** Buyers may add free-text "titip belanja" lines to a market trip, each capped at titip_max_cap. */
+  titip_enabled: Generated<boolean>;
+  titip_max_cap: ColumnType<bigint, bigint | number | undefined, bigint | number>;
+  /** null = the program's own couriers; else the delivery partner adapter jobs go to. */
+  delivery_partner: ColumnType<string | null, string | null | undefined, string | null>;
   reweigh_decision_minutes: Generated<number>;
   reweigh_default: Generated<'accept' | 'remove'>;
   created_at: CreatedAt;
@@ -62,6 +67,10 @@ export interface MarketsTable {
   lat: ColumnType<string | null, number | string | null | undefined, number | string | null>;
   lng: ColumnType<string | null, number | string | null | undefined, number | string | null>;
   hours: Generated<string>;
+  /** ISO weekdays the market trades, e.g. '135'; orders for other days wait for the next one. */
+  market_days: Generated<string>;
+  /** 'HH:MM' local time after which an order is delivered on the next market day. */
+  order_cutoff: ColumnType<string | null, string | null | undefined, string | null>;
   active: Generated<boolean>;
   created_at: CreatedAt;
   updated_at: ColumnType<Date, Date | undefined, Date>;
