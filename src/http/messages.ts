@@ -268,6 +268,11 @@ const MESSAGES = {
     en: 'More than is still owed at this stall (at most {maximum}).',
   },
   float_settle_zero: { id: 'Isi jumlah yang dikembalikan atau diganti.', en: 'Enter the amount returned or reimbursed.' },
+  invalid_market_days: {
+    id: 'Pilih minimal satu hari pasar.',
+    en: 'Choose at least one market day.',
+  },
+  invalid_time: { id: 'Jam tidak valid, contoh: 09:00.', en: 'Not a valid time, e.g. 09:00.' },
   not_market_trip: {
     id: 'Dana talangan hanya untuk belanja di pasar.',
     en: 'The cash float is only for market shopping trips.',

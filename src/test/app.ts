@@ -58,6 +58,8 @@ export function client(app: App, host: string, lang = 'id') {
       request({ method: 'POST', url, payload: payload as InjectOptions['payload'], headers }),
     patch: (url: string, payload?: unknown, headers: Record<string, string> = {}) =>
       request({ method: 'PATCH', url, payload: payload as InjectOptions['payload'], headers }),
+    put: (url: string, payload?: unknown, headers: Record<string, string> = {}) =>
+      request({ method: 'PUT', url, payload: payload as InjectOptions['payload'], headers }),
   };
 }
 

@@ -62,6 +62,37 @@ for (const engine of engines()) {
     });
     after(() => t.close());
 
+    test('admins set delivery rules and market days; bad input is a field-level 400 that changes nothing', async () => {
+      const { programId, marketId } = await market();
+      const admin = (await makeStaffBrowser(t, tenant, 'program_admin')).browser;
+      const url = `/api/admin/programs/${programId}/delivery-settings`;
+      const current = (await admin.get(url)).json().settings;
+      assert.deepEqual([current.titipEnabled, current.titipMaxCap, current.tariff.kind], [true, 50_000, 'bands']);
+      const bad = await admin.put(url, { ...current, tariff: { ...current.tariff, roadFactor: 0.5 }, courierOfferSeconds: 5 });
+      await expectStatus(bad, 400);
+      assert.deepEqual(bad.json().error.details.map((d: { field: string }) => d.field).sort(), ['courierOfferSeconds', 'tariff.roadFactor']);
+      assert.deepEqual((await admin.get(url)).json().settings, current);
+      const changed = { ...current, titipEnabled: false, reweighToleranceBp: 500, tariff: { ...current.tariff, baseFee: 9000 } };
+      const saved = await admin.put(url, changed);
+      await expectStatus(saved, 200);
+      assert.deepEqual(saved.json().settings, changed);
+      const cs = (await makeStaffBrowser(t, tenant, 'cs_agent')).browser;
+      await expectStatus(await cs.put(url, changed), 403);
+
+      const days = await admin.patch(`/api/admin/markets/${marketId}`, { marketDays: '531', orderCutoff: '09:30' });
+      await expectStatus(days, 200);
+      assert.deepEqual([days.json().market.marketDays, days.json().market.orderCutoff], ['135', '09:30']);
+      const wrong = await admin.patch(`/api/admin/markets/${marketId}`, { marketDays: '8', orderCutoff: '9.30' });
+      await expectStatus(wrong, 400);
+      assert.deepEqual(
+        wrong.json().error.details.map((d: { field: string; code: string }) => [d.field, d.code]),
+        [
+          ['marketDays', 'invalid_market_days'],
+          ['orderCutoff', 'invalid_time'],
+        ],
+      );
+    });
+
     test('checkout: titip lines only when the program takes them, on a one-market trip, under the cap', async () => {
       const { shops } = await market({ titip: false });
       const refused = await orderFrom(t, tenant, shops, 'delivery', { requests: TITIP }).catch((e: Error) => e.message);

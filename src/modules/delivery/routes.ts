@@ -19,7 +19,8 @@ import {
   weighJobLine,
 } from './jobs.ts';
 import { deliveryDate, deliveryQuote } from './quote.ts';
-import { courierInput, courierView, deliveryQuoteView, jobView, recapView } from './schemas.ts';
+import { courierInput, courierView, deliveryQuoteView, jobView, programDeliverySettings, recapView } from './schemas.ts';
+import { getProgramDeliverySettings, updateProgramDeliverySettings } from './settings.ts';
 import { type JobStatus, MAX_CODE_ATTEMPTS } from './tables.ts';
 import { courierJobs, courierRecap } from './views.ts';
 
@@ -328,6 +329,32 @@ export const deliveryRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => ({ courier: await updateCourier(request.ctx(), request.params.courierId, request.body) }),
+  );
+
+  const programParams = z.object({ programId: z.string().max(40) });
+  const settingsReply = { 200: z.object({ settings: programDeliverySettings }) };
+  app.get(
+    '/admin/programs/:programId/delivery-settings',
+    {
+      preHandler: requireRoles('program_admin', 'platform_admin', 'cs_agent'),
+      schema: { tags: ['admin'], security, summary: 'How a program delivers', params: programParams, response: settingsReply },
+    },
+    async (request) => ({ settings: await getProgramDeliverySettings(request.ctx(), request.params.programId) }),
+  );
+  app.put(
+    '/admin/programs/:programId/delivery-settings',
+    {
+      preHandler: requireRoles('program_admin', 'platform_admin'),
+      schema: {
+        tags: ['admin'],
+        security,
+        summary: 'Set the delivery tariff, dispatch timing, reweighing rules and titip belanja',
+        params: programParams,
+        body: programDeliverySettings,
+        response: settingsReply,
+      },
+    },
+    async (request) => ({ settings: await updateProgramDeliverySettings(request.ctx(), request.params.programId, request.body) }),
   );
 
   const floatBody = z.strictObject({

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { UNITS } from '../../shared/quantity.ts';
 import { marketLineFields } from '../orders/schemas.ts';
 import { JOB_STATUSES } from './tables.ts';
+import { deliveryTariff } from './tariff.ts';
 
 // Pure zod: request validation, OpenAPI and the web app's types (couriers, jobs, quotes).
 
@@ -117,3 +118,16 @@ export const deliveryQuoteView = z.object({
   deliverOn: z.string().nullable(),
 });
 export type DeliveryQuoteView = z.infer<typeof deliveryQuoteView>;
+
+/** How a program delivers: its tariff, dispatch, reweighing rules and titip belanja. */
+export const programDeliverySettings = z.strictObject({
+  tariff: deliveryTariff,
+  courierOfferSeconds: z.number().int().min(15).max(900).describe('How long a courier has to take an offered job'),
+  courierMaxJobs: z.number().int().min(1).max(10).describe('Jobs a courier may hold at once'),
+  reweighToleranceBp: z.number().int().min(0).max(5000).describe('A reweighed line within this applies without asking; 1000 = 10 %'),
+  reweighDecisionMinutes: z.number().int().min(2).max(240),
+  reweighDefault: z.enum(['accept', 'remove']).describe('What happens to a line the buyer did not answer about'),
+  titipEnabled: z.boolean().describe('Buyers may add free-text "titip belanja" lines to a market trip'),
+  titipMaxCap: z.number().int().min(1000).max(5_000_000),
+});
+export type ProgramDeliverySettings = z.infer<typeof programDeliverySettings>;

@@ -19,7 +19,8 @@ interface DemoTenant {
   name: string;
   areaCode: string;
   programs: { slug: string; name: string; description: string; whatsappPhone?: string }[];
-  markets: (Omit<MarketInput, 'lat' | 'lng'> & { lat?: number; lng?: number })[];
+  // Demo markets trade every day with no cut-off, so demo orders are delivered at any hour.
+  markets: (Omit<MarketInput, 'lat' | 'lng' | 'marketDays' | 'orderCutoff'> & { lat?: number; lng?: number })[];
 }
 
 export const DEMO_TENANTS: DemoTenant[] = [

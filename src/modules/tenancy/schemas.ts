@@ -28,6 +28,10 @@ export const market = z.object({
   lat: z.number().nullable(),
   lng: z.number().nullable(),
   hours: z.string(),
+  /** ISO weekdays the market trades: '1234567' every day, '135' Mon, Wed, Fri. */
+  marketDays: z.string(),
+  /** 'HH:MM': orders after it are delivered on the next market day; null = no cut-off. */
+  orderCutoff: z.string().nullable(),
   active: z.boolean(),
 });
 export type Market = z.infer<typeof market>;
@@ -40,6 +44,16 @@ export const marketInput = z.strictObject({
   lat: z.number().min(-90).max(90).nullable().default(null),
   lng: z.number().min(-180).max(180).nullable().default(null),
   hours: z.string().trim().max(200).default(''),
+  marketDays: z
+    .string()
+    .regex(/^[1-7]{1,7}$/, 'invalid_market_days')
+    .transform((days) => [...new Set(days)].sort().join(''))
+    .default('1234567'),
+  orderCutoff: z
+    .string()
+    .regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, 'invalid_time')
+    .nullable()
+    .default(null),
 });
 export type MarketInput = z.infer<typeof marketInput>;
 

@@ -87,6 +87,8 @@ function toMarket(row: Selectable<MarketsTable>): Market {
     lat: row.lat === null ? null : Number(row.lat),
     lng: row.lng === null ? null : Number(row.lng),
     hours: row.hours,
+    marketDays: row.market_days,
+    orderCutoff: row.order_cutoff,
     active: row.active,
   };
 }
@@ -116,6 +118,8 @@ export async function createMarket(ctx: Ctx, input: MarketInput): Promise<Market
         lat: input.lat,
         lng: input.lng,
         hours: input.hours,
+        market_days: input.marketDays,
+        order_cutoff: input.orderCutoff,
       })
       .returningAll()
       .executeTakeFirstOrThrow()
@@ -145,6 +149,8 @@ export async function updateMarket(ctx: Ctx, marketId: string, patch: MarketPatc
         lat: patch.lat,
         lng: patch.lng,
         hours: patch.hours,
+        market_days: patch.marketDays,
+        order_cutoff: patch.orderCutoff,
         active: patch.active,
         updated_at: new Date(),
       })
