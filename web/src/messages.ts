@@ -1,6 +1,8 @@
 // UI text. Indonesian is the source language; `en` must have every key
 // (the type below makes a missing translation a compile error).
 
+import { adminEn, adminId } from './admin/messages';
+import { courierEn, courierId } from './courier/messages';
 import { ordersEn, ordersId } from './orders/messages';
 import { staffOrdersEn, staffOrdersId } from './staff/messages';
 
@@ -382,7 +384,7 @@ const baseId = {
   'import.rowColumn': 'Baris {row}, kolom {column}',
 } as const;
 
-export const id = { ...baseId, ...ordersId, ...staffOrdersId };
+export const id = { ...baseId, ...ordersId, ...staffOrdersId, ...courierId, ...adminId };
 export type MessageKey = keyof typeof id;
 
 const baseEn: Record<keyof typeof baseId, string> = {
@@ -762,4 +764,4 @@ const baseEn: Record<keyof typeof baseId, string> = {
   'import.rowColumn': 'Row {row}, column {column}',
 };
 
-export const en: Record<MessageKey, string> = { ...baseEn, ...ordersEn, ...staffOrdersEn };
+export const en: Record<MessageKey, string> = { ...baseEn, ...ordersEn, ...staffOrdersEn, ...courierEn, ...adminEn };

@@ -70,7 +70,13 @@ for (const engine of engines()) {
       assert.deepEqual([current.titipEnabled, current.titipMaxCap, current.tariff.kind], [true, 50_000, 'bands']);
       const bad = await admin.put(url, { ...current, tariff: { ...current.tariff, roadFactor: 0.5 }, courierOfferSeconds: 5 });
       await expectStatus(bad, 400);
-      assert.deepEqual(bad.json().error.details.map((d: { field: string }) => d.field).sort(), ['courierOfferSeconds', 'tariff.roadFactor']);
+      assert.deepEqual(
+        bad
+          .json()
+          .error.details.map((d: { field: string }) => d.field)
+          .sort(),
+        ['courierOfferSeconds', 'tariff.roadFactor'],
+      );
       assert.deepEqual((await admin.get(url)).json().settings, current);
       const changed = { ...current, titipEnabled: false, reweighToleranceBp: 500, tariff: { ...current.tariff, baseFee: 9000 } };
       const saved = await admin.put(url, changed);

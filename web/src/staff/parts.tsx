@@ -40,16 +40,24 @@ export function useDateTime(): (iso: string) => string {
   return (iso) => formatDateTime(iso, lang, timeZone);
 }
 
-/** "0,5 kg Bawang merah — Rp 19.000", one line per item. */
-export function LineList({ lines }: { lines: (OrderLine & { finalQuantityMilli?: number | null; finalLineTotal?: number | null })[] }) {
+type ListedLine = Pick<OrderLine, 'productTitle' | 'variantName' | 'unit' | 'quantityMilli' | 'lineTotal'> & {
+  variantId: string | null;
+  position?: number;
+  finalQuantityMilli?: number | null;
+  finalLineTotal?: number | null;
+  substituteName?: string | null;
+};
+
+/** "0,5 kg Bawang merah — Rp 19.000", one line per item, at the shopper's final figures. */
+export function LineList({ lines }: { lines: ListedLine[] }) {
   const t = useT();
   const { lang } = useLang();
   return (
     <ul className="order-lines">
       {lines.map((line) => (
-        <li key={line.variantId}>
-          {quantityText(t, lang, line.finalQuantityMilli ?? line.quantityMilli, line.unit)} {line.productTitle}
-          {line.variantName && ` (${line.variantName})`} —{' '}
+        <li key={line.position ?? line.variantId}>
+          {quantityText(t, lang, line.finalQuantityMilli ?? line.quantityMilli, line.unit)} {line.substituteName ?? line.productTitle}
+          {!line.substituteName && line.variantName && ` (${line.variantName})`} —{' '}
           <span className="money">{formatRupiah(line.finalLineTotal ?? line.lineTotal)}</span>
         </li>
       ))}
