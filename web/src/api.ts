@@ -30,6 +30,9 @@ export type Market = {
   lat: number | null;
   lng: number | null;
   hours: string;
+  /** ISO weekdays the market trades ('1234567' = daily) and the 'HH:MM' order cut-off. */
+  marketDays: string;
+  orderCutoff: string | null;
   active: boolean;
 };
 export type Program = { id: string; slug: string; name: string; description: string; whatsappPhone: string | null };
@@ -210,7 +213,9 @@ export type {
   CourierView as Courier,
   DeliveryQuoteView as DeliveryQuote,
   JobView as Job,
+  ProgramDeliverySettings,
 } from '../../src/modules/delivery/schemas';
+export type { DeliveryTariff } from '../../src/modules/delivery/tariff';
 
 import type { JobView } from '../../src/modules/delivery/schemas';
 export const jobStatuses = [

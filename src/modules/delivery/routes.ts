@@ -283,7 +283,8 @@ export const deliveryRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/admin/couriers',
     {
-      preHandler: desk,
+      // Treasurers too: they hand out and settle the couriers' cash floats.
+      preHandler: requireRoles('program_admin', 'cs_agent', 'treasurer'),
       schema: {
         tags: ['admin'],
         security,
