@@ -35,7 +35,16 @@ export type Market = {
   orderCutoff: string | null;
   active: boolean;
 };
-export type Program = { id: string; slug: string; name: string; description: string; whatsappPhone: string | null };
+export type Program = {
+  id: string;
+  slug: string;
+  name: string;
+  description: string;
+  whatsappPhone: string | null;
+  /** Whether checkout offers "titip belanja" lines on a market trip, and the most one line may cost. */
+  titipEnabled: boolean;
+  titipMaxCap: number;
+};
 export type TenantInfo = {
   tenant: { slug: string; name: string; areaCode: string; timeZone: string };
   demo: boolean;

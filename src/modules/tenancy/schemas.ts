@@ -66,6 +66,9 @@ export const program = z.object({
   name: z.string(),
   description: z.string(),
   whatsappPhone: z.string().nullable(),
+  /** Whether checkout offers "titip belanja" lines on a market trip, and the most one line may cost. */
+  titipEnabled: z.boolean(),
+  titipMaxCap: z.number(),
 });
 export type Program = z.infer<typeof program>;
 

@@ -69,12 +69,20 @@ export async function findTenantBySlug(db: Executor, slug: string): Promise<Tena
 export async function listPrograms(ctx: Ctx): Promise<Program[]> {
   const rows = await ctx.db
     .selectFrom('programs')
-    .select(['id', 'slug', 'name', 'description', 'whatsapp_phone'])
+    .select(['id', 'slug', 'name', 'description', 'whatsapp_phone', 'titip_enabled', 'titip_max_cap'])
     .where('tenant_id', '=', ctx.tenant.id)
     .where('active', '=', true)
     .orderBy('name')
     .execute();
-  return rows.map((r) => ({ id: r.id, slug: r.slug, name: r.name, description: r.description, whatsappPhone: r.whatsapp_phone }));
+  return rows.map((r) => ({
+    id: r.id,
+    slug: r.slug,
+    name: r.name,
+    description: r.description,
+    whatsappPhone: r.whatsapp_phone,
+    titipEnabled: r.titip_enabled,
+    titipMaxCap: Number(r.titip_max_cap),
+  }));
 }
 
 function toMarket(row: Selectable<MarketsTable>): Market {

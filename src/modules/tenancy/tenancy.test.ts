@@ -5,6 +5,7 @@ import { client, signInCodeFor, type TestApp, testApp } from '../../test/app.ts'
 import { engines } from '../../test/databases.ts';
 import { makeMarket, makeStaff, makeTenant, uniquePhone } from '../../test/factories.ts';
 import { verifyAuditChain } from '../audit/service.ts';
+import { makeProgram } from '../sellers/test-fixtures.ts';
 
 const segamas = {
   name: 'Pasar Segamas',
@@ -63,6 +64,21 @@ for (const engine of engines()) {
       );
       const jember = (await client(t.app, 'jember.localhost').get('/api/tenant')).json();
       assert.deepEqual(jember.markets, []);
+    });
+
+    test('the public program info tells checkout whether titip belanja is offered, and its cap', async () => {
+      const programId = await makeProgram(t.database.db, tenant.id);
+      const pick = ({ titipEnabled, titipMaxCap }: { titipEnabled: boolean; titipMaxCap: number }) => ({ titipEnabled, titipMaxCap });
+      const publicProgram = async () =>
+        (await client(t.app, 'purbalingga.localhost').get('/api/tenant')).json().programs.find((p: { id: string }) => p.id === programId);
+      // Off until the program admin turns it on (the delivery settings page).
+      assert.deepEqual(pick(await publicProgram()), { titipEnabled: false, titipMaxCap: 200_000 });
+      await t.database.db
+        .updateTable('programs')
+        .set({ titip_enabled: true, titip_max_cap: 150_000 })
+        .where('id', '=', programId)
+        .execute();
+      assert.deepEqual(pick(await publicProgram()), { titipEnabled: true, titipMaxCap: 150_000 });
     });
 
     test('only program admins of this tenant manage markets', async () => {
