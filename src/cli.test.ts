@@ -122,6 +122,21 @@ describe('operator CLI', () => {
     assert.match(unknown.stderr, /no tenant with slug "atlantis"/);
   });
 
+  test('order parse prints one JSON line per item of a shopping list', async () => {
+    const { stdout } = await cli('order', 'parse', 'bawang merah 1/2 kg\ncabe merah 5rb, tempe 2 papan');
+    assert.deepEqual(
+      stdout
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line)),
+      [
+        { text: 'bawang merah 1/2 kg', name: 'bawang merah', quantity: 0.5, unit: 'kg', grams: 500, amount_rupiah: null, note: null },
+        { text: 'cabe merah 5rb', name: 'cabe merah', quantity: null, unit: null, grams: null, amount_rupiah: 5000, note: null },
+        { text: 'tempe 2 papan', name: 'tempe', quantity: 2, unit: 'papan', grams: null, amount_rupiah: null, note: null },
+      ],
+    );
+  });
+
   test('qris tools print the dynamic payload and the fields of a payload', async () => {
     const vectors = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, 'test/vectors/qris.json'), 'utf8'));
     const [vector] = vectors.static_to_dynamic;

@@ -10,6 +10,7 @@ import { seedDemo } from './modules/demo/seed.ts';
 import { createInvite } from './modules/identity/invites.ts';
 import { ROLES } from './modules/identity/roles.ts';
 import { verifyLedger } from './modules/ledger/service.ts';
+import { parseShoppingList } from './modules/orders/shopping-list.ts';
 import { parseQris, QrisError, toDynamicQris } from './modules/payments/qris.ts';
 import { createTenant } from './modules/tenancy/create-tenant.ts';
 import { tenantInput } from './modules/tenancy/schemas.ts';
@@ -28,7 +29,9 @@ const USAGE = `Lokapasar operator commands (npm run cli -- <command> [options] [
   audit verify [--tenant S]                recompute the audit log hash chains
   ledger verify [--tenant S]               find ledger transactions whose postings do not sum to zero
   qris parse "<payload>"                   the fields of a QRIS payload and whether its CRC is valid
-  qris dynamic --amount 15000 "<static>"   the merchant's static QRIS turned into one for that exact amount`;
+  qris dynamic --amount 15000 "<static>"   the merchant's static QRIS turned into one for that exact amount
+  order parse "<text>"                     a WhatsApp shopping list as JSON lines
+                                           {text, name, quantity, unit, grams, amount_rupiah, note}`;
 
 /** A mistake the operator can fix; printed without a stack trace, exit code 2. */
 class UsageError extends Error {}
@@ -206,6 +209,11 @@ async function main(argv: string[]) {
       return qrisParse(args, out);
     case 'qris dynamic':
       return qrisDynamic(args, values.amount, out);
+    case 'order parse': {
+      if (args.length !== 1 || !args[0]?.trim()) throw new UsageError('give the message as one quoted argument');
+      for (const line of parseShoppingList(args[0])) console.log(JSON.stringify(line));
+      return;
+    }
     case 'audit verify': {
       const results = await forEachTenant(values.tenant, (db, tenantId) => verifyAuditChain(db, tenantId));
       out.print(
