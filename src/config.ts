@@ -28,6 +28,10 @@ export interface Config {
   midtransServerKey: string | null;
   /** Snap transactions endpoint; sandbox or production follows the key unless set. */
   midtransSnapUrl: string;
+  /** Key delivery partners sign their status callbacks with (HMAC-SHA256). A secret from the environment only. */
+  deliveryPartnerSecret: string | null;
+  /** Seconds between the simulated delivery partner's steps (demo mode). */
+  simulatedPartnerStepSeconds: number;
 }
 
 export class ConfigError extends Error {}
@@ -69,6 +73,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const midtransServerKey = env.MIDTRANS_SERVER_KEY?.trim() || null;
   // Sandbox keys start with SB-; a key sent to the other environment's Snap is always refused.
   const snapUrl = midtransServerKey && !midtransServerKey.startsWith('SB-') ? SNAP_PRODUCTION : SNAP_SANDBOX;
+  const deliveryPartnerSecret = env.DELIVERY_PARTNER_SECRET?.trim() || null;
+  // A short key can be guessed from signed callbacks; `openssl rand -hex 32` gives a good one.
+  if (deliveryPartnerSecret && deliveryPartnerSecret.length < 32)
+    throw new ConfigError('DELIVERY_PARTNER_SECRET must be at least 32 characters');
   return Object.freeze({
     port,
     host: env.HOST || '127.0.0.1',
@@ -87,5 +95,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDir: path.resolve(env.WEB_DIR || path.join(import.meta.dirname, '..', 'web', 'dist')),
     midtransServerKey,
     midtransSnapUrl: httpUrl(env, 'MIDTRANS_SNAP_URL', snapUrl),
+    deliveryPartnerSecret,
+    simulatedPartnerStepSeconds: int(env, 'SIMULATED_PARTNER_STEP_SECONDS', 20),
   });
 }

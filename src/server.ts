@@ -22,6 +22,7 @@ const app = await buildApp(config, database);
 await app.listen({ port: config.port, host: config.host });
 app.outbox.start();
 app.orderJobs.start();
+app.partnerJobs.start();
 
 const seconds = ((performance.now() - started) / 1000).toFixed(2);
 const lines = [

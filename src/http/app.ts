@@ -12,6 +12,10 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import { catalogRoutes } from '../modules/catalog/routes.ts';
+import type { DeliveryPartners } from '../modules/delivery/partners/partner.ts';
+import { configuredPartners } from '../modules/delivery/partners/registry.ts';
+import { createPartnerJobs, type PartnerJobs } from '../modules/delivery/partners/requests.ts';
+import { deliveryPartnerWebhookRoutes } from '../modules/delivery/partners/webhook-routes.ts';
 import { deliveryRoutes } from '../modules/delivery/routes.ts';
 import { healthRoutes } from '../modules/health/routes.ts';
 import { identityRoutes } from '../modules/identity/routes.ts';
@@ -56,6 +60,10 @@ declare module 'fastify' {
     orderJobs: OrderJobs;
     /** The card/e-wallet gateway, when one is configured (or the demo gateway). */
     paymentGateway: PaymentGateway | null;
+    /** The delivery partners this installation runs, by name (the simulated one in demo mode). */
+    deliveryPartners: DeliveryPartners;
+    /** Books jobs handed to partners and calls off cancelled ones, on a timer. */
+    partnerJobs: PartnerJobs;
   }
 }
 
@@ -86,9 +94,12 @@ export async function buildApp(config: Config, database: Database): Promise<App>
   app.decorate('outbox', createOutboxWorker(database.db, config.demo ? simulatorChannel(app.log) : null, app.log));
   app.decorate('paymentGateway', configuredGateway(config));
   app.decorate('orderJobs', createOrderJobs(database.db, app.log));
+  app.decorate('deliveryPartners', configuredPartners(app));
+  app.decorate('partnerJobs', createPartnerJobs(database.db, app.deliveryPartners, app.log));
   app.addHook('onClose', async () => {
     await app.outbox.stop();
     await app.orderJobs.stop();
+    await app.partnerJobs.stop();
   });
 
   await app.register(fastifyHelmet, {
@@ -172,6 +183,7 @@ export async function buildApp(config: Config, database: Database): Promise<App>
   await app.register(receiptRoutes, { prefix: '/api' });
   await app.register(payoutRoutes, { prefix: '/api' });
   await app.register(deliveryRoutes, { prefix: '/api' });
+  await app.register(deliveryPartnerWebhookRoutes, { prefix: '/api' });
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   await registerWeb(app, config.webDir);

@@ -14,6 +14,7 @@ const STATUS = {
   csrf_failed: 403,
   not_staff: 403,
   invalid_signature: 403,
+  invalid_partner_signature: 403,
   not_found: 404,
   route_not_found: 404,
   tenant_not_found: 404,

@@ -318,6 +318,15 @@ const MESSAGES = {
     id: 'Bayar di tempat hanya untuk pesanan yang semuanya diantar kurir program.',
     en: 'Cash on delivery is only for orders delivered entirely by the program’s courier.',
   },
+  // delivery partners
+  invalid_partner_signature: {
+    id: 'Tanda tangan notifikasi mitra antar tidak cocok.',
+    en: 'The delivery partner notification signature does not match.',
+  },
+  unknown_delivery_partner: {
+    id: 'Mitra antar ini tidak dikenal.',
+    en: 'This delivery partner is not known.',
+  },
 } satisfies Record<string, Record<Lang, string>>;
 
 export type MessageCode = keyof typeof MESSAGES;

@@ -5,6 +5,7 @@ import { formatRupiah } from '../../shared/format.ts';
 import { enqueueText } from '../messaging/service.ts';
 import { type CourierCandidate, chooseCourier } from './choose.ts';
 import { closeOpenOffer, createDeliveryJob, type JobRow, lockJob, moveJob } from './job-states.ts';
+import { handToPartner } from './partners/handover.ts';
 
 // Offering jobs to couriers one at a time: the best available courier gets the offer and a
 // deadline; declining or letting it run out passes it to the next. Nobody left: the job waits
@@ -111,12 +112,15 @@ async function tellCourier(ctx: Ctx, courierId: string, job: JobRow, seconds: nu
 }
 
 /**
- * An order was confirmed (paid, or cash on delivery): its courier parts become a job, offered
- * at once to the best courier; inside the caller's transaction.
+ * An order was confirmed (paid, or cash on delivery): its courier parts become a job, handed to
+ * the program's delivery partner if it has one (see partners/handover.ts), else offered at once
+ * to the best courier; inside the caller's transaction.
  */
 export async function startDelivery(ctx: Ctx, orderId: string): Promise<void> {
   const jobId = await createDeliveryJob(ctx, orderId);
-  if (jobId) await offerNext(ctx, await lockJob(ctx, jobId));
+  if (!jobId) return;
+  const job = await lockJob(ctx, jobId);
+  if (!(await handToPartner(ctx, job))) await offerNext(ctx, job);
 }
 
 /**

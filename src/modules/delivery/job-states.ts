@@ -2,7 +2,7 @@ import type { Ctx } from '../../http/context.ts';
 import { AppError } from '../../http/errors.ts';
 import { randomDigits } from '../../shared/crypto.ts';
 import { newId } from '../../shared/ids.ts';
-import type { JobStatus } from './tables.ts';
+import { type JobStatus, MAX_CODE_ATTEMPTS } from './tables.ts';
 
 /**
  * A delivery job's lifecycle. `waiting` and `offered` cycle while the dispatcher looks for a
@@ -24,6 +24,44 @@ export const JOB_TRANSITIONS: Record<JobStatus, readonly JobStatus[]> = {
 
 export function canTransitionJob(from: JobStatus, to: JobStatus): boolean {
   return JOB_TRANSITIONS[from].includes(to);
+}
+
+/** An event that changes no status (a refused code, a hand-over to a partner, a failed request), for the record. */
+export async function recordJobNote(
+  ctx: Ctx,
+  job: { id: string; status: JobStatus },
+  reason: string,
+  at?: { lat: number; lng: number },
+): Promise<void> {
+  await ctx.db
+    .insertInto('job_events')
+    .values({
+      tenant_id: ctx.tenant.id,
+      id: newId('jev'),
+      job_id: job.id,
+      from_status: job.status,
+      to_status: job.status,
+      actor: ctx.actor?.userId ?? 'system',
+      reason: reason.slice(0, 500),
+      lat: at?.lat ?? null,
+      lng: at?.lng ?? null,
+    })
+    .execute();
+}
+
+/**
+ * A wrong hand-over code, by a courier or a partner's driver: counted and recorded (the caller
+ * commits it even though the step is refused). Returns the tries left before only CS can confirm.
+ */
+export async function countWrongCode(ctx: Ctx, job: JobRow, at?: { lat: number; lng: number }): Promise<number> {
+  await ctx.db
+    .updateTable('delivery_jobs')
+    .set({ code_attempts: job.code_attempts + 1 })
+    .where('tenant_id', '=', ctx.tenant.id)
+    .where('id', '=', job.id)
+    .execute();
+  await recordJobNote(ctx, job, 'wrong_code', at);
+  return MAX_CODE_ATTEMPTS - job.code_attempts - 1;
 }
 
 export type JobRow = Awaited<ReturnType<typeof lockJob>>;

@@ -1,12 +1,11 @@
 import { type Ctx, inTransaction } from '../../http/context.ts';
 import { AppError, fieldError } from '../../http/errors.ts';
-import { newId } from '../../shared/ids.ts';
 import { assertMediaExists } from '../media/service.ts';
 import { courierPickedUp, deliverOrder } from '../orders/lifecycle.ts';
 import { notifyBuyer } from '../orders/notifications.ts';
 import { weighLine } from '../orders/reweigh.ts';
 import { offerNext } from './dispatch.ts';
-import { closeOpenOffer, type JobRow, lockJob, moveJob } from './job-states.ts';
+import { closeOpenOffer, countWrongCode, type JobRow, lockJob, moveJob } from './job-states.ts';
 import { type JobStatus, MAX_CODE_ATTEMPTS } from './tables.ts';
 
 // What couriers and CS do to delivery jobs. Every step locks the job, checks who may take it
@@ -32,24 +31,6 @@ export async function lockMyJob(ctx: Ctx, jobId: string) {
   const courier = await courierFor(ctx, job);
   if (job.courier_id !== courier.id) throw new AppError('not_found');
   return { job, courier };
-}
-
-/** Writes an event that changes no status (a refused code, a note), for the record. */
-async function noteJob(ctx: Ctx, job: JobRow, reason: string, at?: Where) {
-  await ctx.db
-    .insertInto('job_events')
-    .values({
-      tenant_id: ctx.tenant.id,
-      id: newId('jev'),
-      job_id: job.id,
-      from_status: job.status,
-      to_status: job.status,
-      actor: ctx.actor?.userId ?? 'system',
-      reason,
-      lat: at?.lat ?? null,
-      lng: at?.lng ?? null,
-    })
-    .execute();
 }
 
 /** A job goes to a courier: their turn counter restarts, so the next job goes to someone else. */
@@ -169,17 +150,8 @@ export async function deliverJob(ctx: Ctx, jobId: string, input: { code: string;
     const { job, courier } = await lockMyJob(tx, jobId);
     if (job.status !== 'delivering') throw new AppError('invalid_transition', { params: { status: job.status, to: 'delivered' } });
     if (job.code_attempts >= MAX_CODE_ATTEMPTS) throw new AppError('proof_code_locked');
-    if (input.code !== job.proof_code) {
-      // Committed even though the step is refused: the count must survive the error.
-      await tx.db
-        .updateTable('delivery_jobs')
-        .set({ code_attempts: job.code_attempts + 1 })
-        .where('tenant_id', '=', tx.tenant.id)
-        .where('id', '=', job.id)
-        .execute();
-      await noteJob(tx, job, 'wrong_code', input.at);
-      return MAX_CODE_ATTEMPTS - job.code_attempts - 1;
-    }
+    // Committed even though the step is refused: the count must survive the error.
+    if (input.code !== job.proof_code) return countWrongCode(tx, job, input.at);
     await handOver(tx, job, { userId: courier.user_id, name: courier.name }, input.proofMediaId ?? null, 'code_ok', input.at);
     return null;
   });
@@ -232,14 +204,17 @@ export async function assignJob(ctx: Ctx, jobId: string, courierId: string): Pro
 export async function confirmDeliveryByStaff(ctx: Ctx, jobId: string, reason: string): Promise<void> {
   await inTransaction(ctx, async (tx) => {
     const job = await lockJob(tx, jobId);
-    if (job.status !== 'delivering' || !job.courier_id)
+    if (job.status !== 'delivering' || (!job.courier_id && !job.partner))
       throw new AppError('invalid_transition', { params: { status: job.status, to: 'delivered' } });
-    const courier = await tx.db
-      .selectFrom('couriers')
-      .select(['user_id', 'name'])
-      .where('tenant_id', '=', tx.tenant.id)
-      .where('id', '=', job.courier_id)
-      .executeTakeFirstOrThrow();
+    // A partner's driver delivered it: the partner is who handed it over.
+    const courier = job.courier_id
+      ? await tx.db
+          .selectFrom('couriers')
+          .select(['user_id', 'name'])
+          .where('tenant_id', '=', tx.tenant.id)
+          .where('id', '=', job.courier_id)
+          .executeTakeFirstOrThrow()
+      : { user_id: `partner:${job.partner}`, name: `Mitra antar ${job.partner}` };
     await handOver(tx, job, { userId: courier.user_id, name: courier.name }, null, `confirmed_by_cs: ${reason}`);
   });
 }

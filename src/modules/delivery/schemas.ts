@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { UNITS } from '../../shared/quantity.ts';
 import { marketLineFields } from '../orders/schemas.ts';
+import { PARTNER_NAMES } from './partners/names.ts';
 import { JOB_STATUSES } from './tables.ts';
 import { deliveryTariff } from './tariff.ts';
 
@@ -119,7 +120,7 @@ export const deliveryQuoteView = z.object({
 });
 export type DeliveryQuoteView = z.infer<typeof deliveryQuoteView>;
 
-/** How a program delivers: its tariff, dispatch, reweighing rules and titip belanja. */
+/** How a program delivers: its tariff, dispatch, reweighing rules, titip belanja and delivery partner. */
 export const programDeliverySettings = z.strictObject({
   tariff: deliveryTariff,
   courierOfferSeconds: z.number().int().min(15).max(900).describe('How long a courier has to take an offered job'),
@@ -129,5 +130,11 @@ export const programDeliverySettings = z.strictObject({
   reweighDefault: z.enum(['accept', 'remove']).describe('What happens to a line the buyer did not answer about'),
   titipEnabled: z.boolean().describe('Buyers may add free-text "titip belanja" lines to a market trip'),
   titipMaxCap: z.number().int().min(1000).max(5_000_000),
+  deliveryPartner: z
+    .enum(PARTNER_NAMES, { error: 'unknown_delivery_partner' })
+    .nullable()
+    .describe(
+      'Hand deliveries to this partner instead of the program’s couriers; market trips and cash on delivery stay with the couriers',
+    ),
 });
 export type ProgramDeliverySettings = z.infer<typeof programDeliverySettings>;

@@ -1,6 +1,7 @@
 import { actorLabel, type Ctx, inTransaction } from '../../http/context.ts';
 import { AppError } from '../../http/errors.ts';
 import { recordAudit } from '../audit/service.ts';
+import { PARTNER_NAMES } from './partners/names.ts';
 import type { ProgramDeliverySettings } from './schemas.ts';
 import { deliveryTariff } from './tariff.ts';
 
@@ -23,6 +24,8 @@ export async function getProgramDeliverySettings(ctx: Ctx, programId: string): P
     reweighDefault: row.reweigh_default,
     titipEnabled: row.titip_enabled,
     titipMaxCap: Number(row.titip_max_cap),
+    // A partner no longer in the code reads as none: its jobs go back to the couriers (partners/requests.ts).
+    deliveryPartner: PARTNER_NAMES.find((name) => name === row.delivery_partner) ?? null,
   };
 }
 
@@ -45,6 +48,7 @@ export async function updateProgramDeliverySettings(
         reweigh_default: input.reweighDefault,
         titip_enabled: input.titipEnabled,
         titip_max_cap: input.titipMaxCap,
+        delivery_partner: input.deliveryPartner,
       })
       .where('tenant_id', '=', tx.tenant.id)
       .where('id', '=', programId)

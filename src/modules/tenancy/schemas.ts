@@ -36,28 +36,38 @@ export const market = z.object({
 });
 export type Market = z.infer<typeof market>;
 
-export const marketInput = z.strictObject({
+/** A market's fields as sent; marketInput adds the defaults of a new market. */
+const marketFields = {
   name: z.string().trim().min(2).max(120),
   kind: z.enum(MARKET_KINDS),
-  address: z.string().trim().max(300).default(''),
+  address: z.string().trim().max(300),
   areaCode,
-  lat: z.number().min(-90).max(90).nullable().default(null),
-  lng: z.number().min(-180).max(180).nullable().default(null),
-  hours: z.string().trim().max(200).default(''),
+  lat: z.number().min(-90).max(90).nullable(),
+  lng: z.number().min(-180).max(180).nullable(),
+  hours: z.string().trim().max(200),
   marketDays: z
     .string()
     .regex(/^[1-7]{1,7}$/, 'invalid_market_days')
-    .transform((days) => [...new Set(days)].sort().join(''))
-    .default('1234567'),
+    .transform((days) => [...new Set(days)].sort().join('')),
   orderCutoff: z
     .string()
     .regex(/^([01][0-9]|2[0-3]):[0-5][0-9]$/, 'invalid_time')
-    .nullable()
-    .default(null),
+    .nullable(),
+};
+
+export const marketInput = z.strictObject({
+  ...marketFields,
+  address: marketFields.address.default(''),
+  lat: marketFields.lat.default(null),
+  lng: marketFields.lng.default(null),
+  hours: marketFields.hours.default(''),
+  marketDays: marketFields.marketDays.default('1234567'),
+  orderCutoff: marketFields.orderCutoff.default(null),
 });
 export type MarketInput = z.infer<typeof marketInput>;
 
-export const marketPatch = marketInput.partial().extend({ active: z.boolean().optional() });
+// No defaults: a field left out of a PATCH stays as it is.
+export const marketPatch = z.strictObject(marketFields).partial().extend({ active: z.boolean().optional() });
 export type MarketPatch = z.infer<typeof marketPatch>;
 
 export const program = z.object({

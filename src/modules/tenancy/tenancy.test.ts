@@ -117,6 +117,10 @@ for (const engine of engines()) {
 
       const edited = await browser.patch(`/api/admin/markets/${market.id}`, { hours: 'Setiap hari 03.00–13.00', active: false });
       assert.equal(edited.json().market.hours, 'Setiap hari 03.00–13.00');
+      // What the PATCH left out stays as it was.
+      const { hours: _hours, active: _active, ...untouched } = edited.json().market;
+      const { hours: _before, active: _wasActive, ...before } = market;
+      assert.deepEqual(untouched, before);
       const listed = (await browser.get('/api/admin/markets')).json().markets;
       assert.ok(listed.some((m: { id: string; active: boolean }) => m.id === market.id && !m.active));
 

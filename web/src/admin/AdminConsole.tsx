@@ -8,6 +8,7 @@ import { useSession } from '../session';
 import { NotFound } from '../ui';
 import { CertificatesPage } from './CertificatesPage';
 import { CouriersPage } from './CouriersPage';
+import { DeliverySettingsPage } from './DeliverySettingsPage';
 import { MarketsPage } from './MarketsPage';
 import { PaymentSettingsPage } from './PaymentSettingsPage';
 import { PayoutRunPage, PayoutsPage } from './PayoutsPage';
@@ -15,12 +16,14 @@ import { ReferencePricesPage } from './ReferencePricesPage';
 import { SellerReviewPage } from './SellerReviewPage';
 import { SellersPage } from './SellersPage';
 import { TraderRegistrationPage } from './TraderRegistrationPage';
+import './admin.css';
 
 const admins: Role[] = ['program_admin'];
 // The treasurer pays sellers and may read how the program takes money.
 const money: Role[] = ['program_admin', 'treasurer'];
-// Customer service looks couriers up to assign jobs by hand; only program admins change them.
-const couriers: Role[] = ['program_admin', 'cs_agent'];
+// Customer service looks couriers up to assign jobs by hand, the treasurer hands out and settles
+// their cash floats; only program admins register and change them.
+const couriers: Role[] = ['program_admin', 'cs_agent', 'treasurer'];
 
 // Platform operators pass too (RequireSignIn lets platform_admin into every console).
 const only = (roles: Role[], page: ReactNode) => <RequireSignIn roles={roles}>{page}</RequireSignIn>;
@@ -33,6 +36,7 @@ const nav: { to: string; label: MessageKey; roles: Role[] }[] = [
   { to: '/admin/harga-acuan', label: 'catalog.referenceNav', roles: admins },
   { to: '/admin/pembayaran', label: 'paymentSettings.nav', roles: money },
   { to: '/admin/pencairan', label: 'payouts.nav', roles: money },
+  { to: '/admin/pengantaran', label: 'deliverySettings.nav', roles: admins },
   { to: '/admin/kurir', label: 'couriers.nav', roles: couriers },
 ];
 
@@ -50,7 +54,7 @@ function PaymentSettings() {
   return <PaymentSettingsPage readOnly={!holds(roles, admins)} />;
 }
 
-/** Program admin console: markets, seller curation, certificates, payment settings, seller payouts and couriers. */
+/** Program admin console: markets, seller curation, certificates, payment settings, seller payouts, delivery and couriers. */
 export default function AdminConsole() {
   const t = useT();
   const roles = useSession().data?.roles;
@@ -79,6 +83,7 @@ export default function AdminConsole() {
         <Route path="pembayaran" element={only(money, <PaymentSettings />)} />
         <Route path="pencairan" element={only(money, <PayoutsPage />)} />
         <Route path="pencairan/:runId" element={only(money, <PayoutRunPage />)} />
+        <Route path="pengantaran" element={only(admins, <DeliverySettingsPage />)} />
         <Route path="kurir" element={only(couriers, <CouriersPage />)} />
         <Route path="*" element={<NotFound />} />
       </Routes>

@@ -2,18 +2,77 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { api, type Courier } from '../api';
 import { FormAlert, fieldError, TextField } from '../forms';
-import { useT } from '../i18n';
+import { formatRupiah, useT } from '../i18n';
 import { useSession, useTenant } from '../session';
 import { couriersKey, useCouriers } from '../staff/couriers';
 import { PhoneLinks, ProgramSelect, useChosenProgram, useDateTime } from '../staff/parts';
 import { cardError, type Flash, FlashNotice, useStep } from '../staff/steps';
+import { parseRupiah } from '../storefront/catalog';
 import { ErrorState, Loading } from '../ui';
+import { Choice } from './Choice';
 
 const registerFields = ['name', 'phone', 'association', 'vehiclePlate', 'idChecked', 'programId'];
 const emptyDraft = { name: '', phone: '', association: '', vehiclePlate: '', idChecked: false };
 
+/** What staff record about a courier's cash float: handed out, the rest handed back, or the courier paid back. */
+const floatActions = ['give', 'returned', 'reimbursed'] as const;
+type FloatAction = (typeof floatActions)[number];
+
+/** The treasurer (or the program admin) records cash given to the courier for market shopping, or squares it up. */
+function FloatForm({ courier, onFlash }: { courier: Courier; onFlash: (flash: Flash) => void }) {
+  const t = useT();
+  const [action, setAction] = useState<FloatAction>('give');
+  const [amount, setAmount] = useState('');
+  const [formatError, setFormatError] = useState<string>();
+  const record = useStep(
+    (input: { action: FloatAction; amount: number }) =>
+      api.post(`/api/admin/couriers/${encodeURIComponent(courier.id)}/float`, {
+        action: input.action === 'give' ? 'give' : 'settle',
+        // Settling: cash the courier hands back is positive, cash paid back to them negative.
+        amount: input.action === 'reimbursed' ? -input.amount : input.amount,
+      }),
+    (input) => t(`float.done.${input.action}`, { name: courier.name, amount: formatRupiah(input.amount) }),
+    onFlash,
+  );
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const rupiah = parseRupiah(amount);
+    setFormatError(rupiah ? undefined : t('float.amountFormat'));
+    if (rupiah) record.mutate({ action, amount: rupiah }, { onSuccess: () => setAmount('') });
+  }
+
+  return (
+    <details className="float-form">
+      <summary>{t('float.record')}</summary>
+      <form className="form" onSubmit={submit} noValidate>
+        <p className="hint">{t('float.hint')}</p>
+        <Choice
+          legend={t('float.action')}
+          name={`float-${courier.id}`}
+          value={action}
+          options={floatActions.map((value) => ({ value, label: t(`float.${value}`) }))}
+          onChange={setAction}
+        />
+        <TextField
+          label={t('float.amount')}
+          inputMode="numeric"
+          value={amount}
+          onChange={(event) => setAmount(event.target.value)}
+          error={formatError ?? fieldError(record.error, 'amount')}
+        />
+        <FormAlert error={cardError(record.error)} fields={['amount']} />
+        <button type="submit" className="button" disabled={record.isPending}>
+          {t('float.save')}
+        </button>
+      </form>
+    </details>
+  );
+}
+
 /** One courier: who, which plate, on duty or not, when last seen; the program admin checks the ID and suspends. */
-function CourierCard({ courier, canManage, onFlash }: { courier: Courier; canManage: boolean; onFlash: (flash: Flash) => void }) {
+function CourierCard(props: { courier: Courier; canManage: boolean; canHandleFloat: boolean; onFlash: (flash: Flash) => void }) {
+  const { courier, canManage, onFlash } = props;
   const t = useT();
   const when = useDateTime();
   const change = useStep(
@@ -51,6 +110,10 @@ function CourierCard({ courier, canManage, onFlash }: { courier: Courier; canMan
         <dd>{courier.locatedAt ? when(courier.locatedAt) : t('couriers.never')}</dd>
         <dt>{t('couriers.lastJob')}</dt>
         <dd>{courier.lastJobAt ? when(courier.lastJobAt) : t('couriers.never')}</dd>
+        <dt>{t('float.balance')}</dt>
+        <dd className="money float-balance">
+          {courier.float < 0 ? t('float.owed', { amount: formatRupiah(-courier.float) }) : formatRupiah(courier.float)}
+        </dd>
       </dl>
       {canManage && (
         <fieldset className="choice" disabled={change.isPending}>
@@ -73,6 +136,7 @@ function CourierCard({ courier, canManage, onFlash }: { courier: Courier; canMan
         </fieldset>
       )}
       <FormAlert error={cardError(change.error)} fields={[]} />
+      {props.canHandleFloat && <FloatForm courier={courier} onFlash={onFlash} />}
     </li>
   );
 }
@@ -150,7 +214,10 @@ function RegisterForm({ programId, programName, onFlash }: { programId: string; 
   );
 }
 
-/** /admin/kurir: a program's couriers; the program admin registers them and checks their ID, CS looks them up. */
+/**
+ * /admin/kurir: a program's couriers; the program admin registers them and checks their ID, CS
+ * looks them up, the treasurer hands out and settles their cash floats.
+ */
 export function CouriersPage() {
   const t = useT();
   const tenant = useTenant();
@@ -158,8 +225,9 @@ export function CouriersPage() {
   const [flash, setFlash] = useState<Flash>(null);
   const { programs, program, choose } = useChosenProgram();
   const couriers = useCouriers(program?.id);
-  // The server lets only program admins change couriers.
+  // The server lets only program admins change couriers, and treasurers too handle their cash floats.
   const canManage = roles.some((role) => role === 'program_admin' || role === 'platform_admin');
+  const canHandleFloat = canManage || roles.includes('treasurer');
 
   if (tenant.isPending) return <Loading />;
   if (tenant.error) return <ErrorState error={tenant.error} onRetry={() => void tenant.refetch()} />;
@@ -194,7 +262,7 @@ export function CouriersPage() {
           ) : (
             <ul className="cards">
               {couriers.data.couriers.map((courier) => (
-                <CourierCard key={courier.id} courier={courier} canManage={canManage} onFlash={setFlash} />
+                <CourierCard key={courier.id} courier={courier} canManage={canManage} canHandleFloat={canHandleFloat} onFlash={setFlash} />
               ))}
             </ul>
           )}

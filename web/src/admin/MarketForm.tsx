@@ -2,46 +2,111 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { api, type Market, marketKinds } from '../api';
 import { FormAlert, fieldError, SelectField, TextField } from '../forms';
-import { useT } from '../i18n';
+import { useLang, useT } from '../i18n';
 import { marketKindLabel } from '../labels';
 import { tenantKey } from '../session';
+import { weekdayName } from '../storefront/catalog';
 
 export const adminMarketsKey = ['admin', 'markets'] as const;
 
-const empty = { name: '', kind: 'traditional_market', address: '', areaCode: '', lat: '', lng: '', hours: '' };
+/** ISO weekdays, Monday first. */
+const WEEKDAYS = ['1', '2', '3', '4', '5', '6', '7'];
+const empty = {
+  name: '',
+  kind: 'traditional_market',
+  address: '',
+  areaCode: '',
+  lat: '',
+  lng: '',
+  hours: '',
+  marketDays: WEEKDAYS.join(''),
+  orderCutoff: '',
+};
 type Draft = typeof empty;
 const fields = Object.keys(empty);
 
-/** "" -> undefined (optional); accepts a decimal comma, as Indonesians write it. */
-function parseCoordinate(text: string): number | undefined | 'invalid' {
+const toDraft = (market: Market): Draft => ({
+  name: market.name,
+  kind: market.kind,
+  address: market.address,
+  areaCode: market.areaCode,
+  lat: market.lat === null ? '' : String(market.lat),
+  lng: market.lng === null ? '' : String(market.lng),
+  hours: market.hours,
+  marketDays: market.marketDays,
+  orderCutoff: market.orderCutoff ?? '',
+});
+
+/** "" -> null (optional); accepts a decimal comma, as Indonesians write it. */
+function parseCoordinate(text: string): number | null | 'invalid' {
   const trimmed = text.trim().replace(',', '.');
-  if (!trimmed) return undefined;
+  if (!trimmed) return null;
   const value = Number(trimmed);
   return Number.isFinite(value) ? value : 'invalid';
 }
 
-export function MarketForm() {
+/** The days the market trades, Sen … Min, each a finger-sized box. */
+function MarketDays(props: { value: string; onChange: (days: string) => void; error?: string }) {
+  const t = useT();
+  const { lang } = useLang();
+  const toggle = (day: string, on: boolean) => props.onChange(WEEKDAYS.filter((d) => (d === day ? on : props.value.includes(d))).join(''));
+  return (
+    <fieldset className="choice">
+      <legend>{t('marketForm.days')}</legend>
+      <p className="hint">{t('marketForm.daysHint')}</p>
+      <div className="weekday-checks">
+        {WEEKDAYS.map((day) => (
+          <label key={day} className="check">
+            <input
+              type="checkbox"
+              aria-label={weekdayName(Number(day), lang)}
+              checked={props.value.includes(day)}
+              onChange={(event) => toggle(day, event.target.checked)}
+            />
+            <span aria-hidden="true">{weekdayName(Number(day), lang, 'short')}</span>
+          </label>
+        ))}
+      </div>
+      {props.error && (
+        <p className="field-error" role="alert">
+          {props.error}
+        </p>
+      )}
+    </fieldset>
+  );
+}
+
+/** A new market, or `market` changed (`onSaved` and `onCancel` then close the form). */
+export function MarketForm({ market, onSaved, onCancel }: { market?: Market; onSaved?: (market: Market) => void; onCancel?: () => void }) {
   const t = useT();
   const queryClient = useQueryClient();
-  const [draft, setDraft] = useState<Draft>(empty);
+  const [draft, setDraft] = useState<Draft>(() => (market ? toDraft(market) : empty));
   const [clientErrors, setClientErrors] = useState<Record<string, string | undefined>>({});
   const [savedName, setSavedName] = useState<string | null>(null);
 
   const save = useMutation({
-    mutationFn: (body: Record<string, unknown>) => api.post<{ market: Market }>('/api/admin/markets', body),
-    onSuccess: ({ market }) => {
-      setSavedName(market?.name ?? draft.name);
-      setDraft(empty);
+    // Every field is sent, so a change is the whole market as the form shows it.
+    mutationFn: (body: Record<string, unknown>) =>
+      market
+        ? api.patch<{ market: Market }>(`/api/admin/markets/${encodeURIComponent(market.id)}`, body)
+        : api.post<{ market: Market }>('/api/admin/markets', body),
+    onSuccess: ({ market: saved }) => {
       // The storefront lists markets too.
       void queryClient.invalidateQueries({ queryKey: adminMarketsKey });
       void queryClient.invalidateQueries({ queryKey: tenantKey });
+      if (onSaved) onSaved(saved);
+      else {
+        setSavedName(saved.name);
+        setDraft(empty);
+      }
     },
   });
 
-  const set = (key: keyof Draft) => (event: { target: { value: string } }) => {
-    setDraft((d) => ({ ...d, [key]: event.target.value }));
+  const change = (key: keyof Draft, value: string) => {
+    setDraft((d) => ({ ...d, [key]: value }));
     setSavedName(null);
   };
+  const set = (key: keyof Draft) => (event: { target: { value: string } }) => change(key, event.target.value);
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -53,6 +118,7 @@ export function MarketForm() {
       areaCode: draft.areaCode.trim() ? undefined : required,
       lat: lat === 'invalid' ? t('field.notNumber') : undefined,
       lng: lng === 'invalid' ? t('field.notNumber') : undefined,
+      marketDays: draft.marketDays ? undefined : t('marketForm.pickDay'),
     };
     setClientErrors(errors);
     if (Object.values(errors).some(Boolean) || lat === 'invalid' || lng === 'invalid') {
@@ -65,9 +131,10 @@ export function MarketForm() {
       address: draft.address.trim(),
       areaCode: draft.areaCode.trim(),
       hours: draft.hours.trim(),
-      // Optional: left out rather than sent as null when empty.
-      ...(lat === undefined ? {} : { lat }),
-      ...(lng === undefined ? {} : { lng }),
+      lat,
+      lng,
+      marketDays: draft.marketDays,
+      orderCutoff: draft.orderCutoff || null,
     });
   }
 
@@ -125,6 +192,16 @@ export function MarketForm() {
         onChange={set('hours')}
         error={errorFor('hours')}
       />
+      <MarketDays value={draft.marketDays} onChange={(days) => change('marketDays', days)} error={errorFor('marketDays')} />
+      <TextField
+        label={t('marketForm.cutoff')}
+        hint={t('marketForm.cutoffHint')}
+        type="time"
+        name="orderCutoff"
+        value={draft.orderCutoff}
+        onChange={set('orderCutoff')}
+        error={errorFor('orderCutoff')}
+      />
       {/* Next to the button, where the eye is after tapping it on a phone. */}
       <FormAlert error={save.error} fields={fields} />
       {savedName && (
@@ -132,9 +209,16 @@ export function MarketForm() {
           {t('admin.saved', { name: savedName })}
         </p>
       )}
-      <button type="submit" className="button" disabled={save.isPending}>
-        {t('admin.save')}
-      </button>
+      <div className="row">
+        <button type="submit" className="button" disabled={save.isPending}>
+          {t('admin.save')}
+        </button>
+        {onCancel && (
+          <button type="button" className="button button-secondary" onClick={onCancel}>
+            {t('marketForm.cancel')}
+          </button>
+        )}
+      </div>
     </form>
   );
 }

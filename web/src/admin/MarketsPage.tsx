@@ -1,13 +1,34 @@
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Navigate } from 'react-router';
 import { api, isApiError, type Market } from '../api';
-import { useT } from '../i18n';
+import { useLang, useT } from '../i18n';
 import { marketKindLabel } from '../labels';
+import { marketScheduleText } from '../storefront/catalog';
 import { ErrorState, Loading, NoAccess } from '../ui';
 import { adminMarketsKey, MarketForm } from './MarketForm';
 
+/** A market's card; "Ubah" turns it into the form with its values. */
 function MarketItem({ market }: { market: Market }) {
   const t = useT();
+  const { lang } = useLang();
+  const [editing, setEditing] = useState(false);
+  const [saved, setSaved] = useState(false);
+  if (editing) {
+    return (
+      <li className="card">
+        <h3>{t('marketForm.editTitle', { name: market.name })}</h3>
+        <MarketForm
+          market={market}
+          onSaved={() => {
+            setEditing(false);
+            setSaved(true);
+          }}
+          onCancel={() => setEditing(false)}
+        />
+      </li>
+    );
+  }
   return (
     <li className="card">
       <div className="card-head">
@@ -23,7 +44,24 @@ function MarketItem({ market }: { market: Market }) {
         <dd className="code">{market.areaCode}</dd>
         <dt>{t('field.hours')}</dt>
         <dd>{market.hours}</dd>
+        <dt>{t('marketForm.days')}</dt>
+        <dd>{marketScheduleText(t, lang, market)}</dd>
       </dl>
+      {saved && (
+        <p className="notice notice-ok" role="status">
+          {t('admin.saved', { name: market.name })}
+        </p>
+      )}
+      <button
+        type="button"
+        className="button button-small button-secondary market-edit"
+        onClick={() => {
+          setEditing(true);
+          setSaved(false);
+        }}
+      >
+        {t('marketForm.edit')}
+      </button>
     </li>
   );
 }

@@ -7,6 +7,7 @@ import { useTenant } from '../session';
 import { paymentMethodLabel } from '../staff/labels';
 import { ProgramSelect, useChosenProgram } from '../staff/parts';
 import { ErrorState, Loading } from '../ui';
+import { parsePercent, percentText, wholeNumber } from './numbers';
 
 const settingsKey = ['admin', 'payment-settings'] as const;
 const fields = [
@@ -19,24 +20,6 @@ const fields = [
   'paymentTimeoutMinutes',
   'autoConfirmHours',
 ];
-
-/** 250 basis points -> "2,5" (percent; "2.5" in English). */
-function percentText(basisPoints: number, lang: Lang): string {
-  const whole = Math.trunc(basisPoints / 100);
-  const fraction = String(basisPoints % 100)
-    .padStart(2, '0')
-    .replace(/0+$/, '');
-  return fraction ? `${whole}${lang === 'en' ? '.' : ','}${fraction}` : String(whole);
-}
-
-/** "2,5" or "2.5" -> 250; null for anything but a percentage with at most two decimals. */
-function parsePercent(text: string): number | null {
-  const match = /^(\d{1,3})(?:[.,](\d{1,2}))?$/.exec(text.trim());
-  if (!match) return null;
-  return Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
-}
-
-const wholeNumber = (text: string) => (/^\d{1,6}$/.test(text.trim()) ? Number(text.trim()) : null);
 
 function toDraft(settings: PaymentSettings, lang: Lang) {
   return {

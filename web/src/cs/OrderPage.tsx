@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router';
 import { api, type OrderView, type PaymentView } from '../api';
 import { FormAlert } from '../forms';
 import { formatRupiah, useT } from '../i18n';
+import { TitipSection } from '../orders/TitipLines';
 import { useSession, useTenant } from '../session';
 import {
   fulfilmentStatusLabel,
@@ -174,6 +175,8 @@ export function OrderPage() {
           </li>
         ))}
       </ul>
+      {/* The buyer's titip lines have no seller, so no part above lists them. */}
+      <TitipSection order={order} />
 
       {order.refunds.length > 0 && (
         <>

@@ -1,18 +1,19 @@
 import { type FormEvent, lazy, Suspense, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { isApiError, type Market } from '../api';
+import { isApiError, type Market, type Program } from '../api';
 import { FormAlert, fieldError, TextAreaField } from '../forms';
 import { formatRupiah, useLang, useT } from '../i18n';
 import { type AreaChoice, AreaPicker } from '../seller/AreaPicker';
 import { RequireSignIn } from '../seller/RequireSignIn';
 import { useTenant } from '../session';
-import { useShop } from '../storefront/catalog';
+import { formatDay, marketScheduleText, useShop } from '../storefront/catalog';
 import { ErrorState, Loading } from '../ui';
 import { type FulfilmentMethod, fulfilmentMethods, useCheckout, useDeliveryQuote } from './api';
 import { useCart } from './cart';
 import { groupBySeller, LineSummary, SellerName } from './common';
 import { formatKm } from './distance';
 import type { LatLng } from './PinMap';
+import { readTitip, type TitipDraft, TitipFields, titipCapsTotal } from './TitipForm';
 
 // Leaflet is big: it loads with the map, only here.
 const PinMap = lazy(() => import('./PinMap'));
@@ -95,32 +96,113 @@ function FeeText({ quote }: { quote: ReturnType<typeof useDeliveryQuote> }) {
   );
 }
 
-/** Goods, the delivery fee quoted for the courier parts (checkout fixes the same fee), and the total. */
-function Totals(props: { goodsTotal: number; firstSellerId: string; deliveredBy: string[]; areaCode: string; pin: LatLng | null }) {
+/** Today's date in the regency, 'YYYY-MM-DD' (the quote's deliverOn is on the same clock). */
+function todayIn(timeZone: string | undefined): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone }).format(new Date());
+}
+
+/** "Diantar hari ini", or the market's next trading day and why: its days and its order cut-off. */
+function DeliveryDay({ date, market, timeZone }: { date: string; market: Market | undefined; timeZone?: string }) {
   const t = useT();
+  const { lang } = useLang();
+  const everyDayAnyTime = market?.marketDays.length === 7 && market.orderCutoff === null;
+  return (
+    <div className="delivery-day">
+      <p>
+        <strong>{date === todayIn(timeZone) ? t('delivery.today') : t('delivery.on', { day: formatDay(date, lang, true) })}</strong>
+      </p>
+      {market && !everyDayAnyTime && <p className="hint">{marketScheduleText(t, lang, market)}</p>}
+    </div>
+  );
+}
+
+/** Goods, titip caps, the delivery fee quoted for the courier parts (checkout fixes the same fee), and the total. */
+function Totals(props: {
+  goodsTotal: number;
+  titipTotal: number;
+  delivered: boolean;
+  areaCode: string;
+  quote: ReturnType<typeof useDeliveryQuote>;
+}) {
+  const t = useT();
+  const fee = props.delivered ? (props.quote.data?.fee ?? 0) : 0;
+  return (
+    <>
+      <dl className="totals" aria-live="polite">
+        <div>
+          <dt>{t('orders.goods')}</dt>
+          <dd className="money">{formatRupiah(props.goodsTotal)}</dd>
+        </div>
+        {props.titipTotal > 0 && (
+          <div>
+            <dt>{t('titip.totalRow')}</dt>
+            <dd className="money">{formatRupiah(props.titipTotal)}</dd>
+          </div>
+        )}
+        {props.delivered && (
+          <div>
+            <dt>{t('delivery.fee')}</dt>
+            <dd>{props.areaCode ? <FeeText quote={props.quote} /> : <span className="muted">{t('delivery.chooseVillage')}</span>}</dd>
+          </div>
+        )}
+        <div className="total-row">
+          <dt>{t('orders.total')}</dt>
+          <dd>
+            <strong className="money">{formatRupiah(props.goodsTotal + props.titipTotal + fee)}</strong>
+          </dd>
+        </div>
+      </dl>
+      {props.titipTotal > 0 && <p className="hint">{t('titip.totalHint')}</p>}
+    </>
+  );
+}
+
+/**
+ * What hangs on the courier's trip: the day the goods come, titip lines (when the program takes
+ * them) and the totals with the quoted fee. The cart does not carry the program or the market:
+ * they come from the first sellers' shops.
+ */
+function TripAndTotals(props: {
+  goodsTotal: number;
+  firstSellerId: string;
+  deliveredBy: string[];
+  areaCode: string;
+  pin: LatLng | null;
+  programs: Program[];
+  markets: Market[];
+  timeZone?: string;
+  titip: TitipDraft[];
+  onTitip: (drafts: TitipDraft[]) => void;
+  errorFor: (field: string) => string | undefined;
+}) {
   const programId = useShop(props.firstSellerId).data?.seller.programId;
+  const program = props.programs.find((p) => p.id === programId);
+  // deliverOn is set only when every delivered part comes from one market: that market.
+  const tripMarketId = useShop(props.deliveredBy[0] ?? props.firstSellerId).data?.seller.market?.id;
   const quote = useDeliveryQuote({ programId, sellerIds: props.deliveredBy, areaCode: props.areaCode, pin: props.pin });
   const delivered = props.deliveredBy.length > 0;
-  const fee = delivered ? (quote.data?.fee ?? 0) : 0;
+  const titipOffered = delivered && program?.titipEnabled === true;
+  const deliverOn = delivered ? quote.data?.deliverOn : null;
   return (
-    <dl className="totals" aria-live="polite">
-      <div>
-        <dt>{t('orders.goods')}</dt>
-        <dd className="money">{formatRupiah(props.goodsTotal)}</dd>
-      </div>
-      {delivered && (
-        <div>
-          <dt>{t('delivery.fee')}</dt>
-          <dd>{props.areaCode ? <FeeText quote={quote} /> : <span className="muted">{t('delivery.chooseVillage')}</span>}</dd>
-        </div>
+    <>
+      {titipOffered && (
+        <TitipFields
+          drafts={props.titip}
+          onChange={props.onTitip}
+          maxCap={program.titipMaxCap}
+          oneMarket={quote.data?.deliverOn !== null}
+          errorFor={props.errorFor}
+        />
       )}
-      <div className="total-row">
-        <dt>{t('orders.total')}</dt>
-        <dd>
-          <strong className="money">{formatRupiah(props.goodsTotal + fee)}</strong>
-        </dd>
-      </div>
-    </dl>
+      {deliverOn && <DeliveryDay date={deliverOn} market={props.markets.find((m) => m.id === tripMarketId)} timeZone={props.timeZone} />}
+      <Totals
+        goodsTotal={props.goodsTotal}
+        titipTotal={titipOffered ? titipCapsTotal(props.titip) : 0}
+        delivered={delivered}
+        areaCode={props.areaCode}
+        quote={quote}
+      />
+    </>
   );
 }
 
@@ -135,6 +217,7 @@ function CheckoutForm() {
   const [pin, setPin] = useState<LatLng | null>(null);
   const [notes, setNotes] = useState('');
   const [methods, setMethods] = useState<Record<string, FulfilmentMethod>>({});
+  const [titip, setTitip] = useState<TitipDraft[]>([]);
   const [clientErrors, setClientErrors] = useState<Record<string, string | undefined>>({});
 
   // Once ordered, the cart is empty: wait for the order page rather than say so.
@@ -158,11 +241,16 @@ function CheckoutForm() {
   const methodOf = (sellerId: string) => methods[sellerId] ?? 'delivery';
   const errorFor = (field: string) => fieldError(checkout.error, field, clientErrors);
 
+  const deliveredBy = groups.filter(([sellerId]) => methodOf(sellerId) === 'delivery').map(([sellerId]) => sellerId);
+  // Titip lines ride on the courier's trip: with nothing delivered they are kept but not sent.
+  const requests = deliveredBy.length > 0 ? readTitip(t, titip) : { requests: [], errors: {} };
+
   function submit(event: FormEvent) {
     event.preventDefault();
     const errors = {
       ...(address.trim() ? {} : { address: t('form.required') }),
       ...(area.areaCode ? {} : { areaCode: t('form.required') }),
+      ...requests.errors,
     };
     setClientErrors(errors);
     if (Object.keys(errors).length > 0) {
@@ -176,6 +264,7 @@ function CheckoutForm() {
         ...(pin ?? {}),
         notes: notes.trim(),
         fulfilment: Object.fromEntries(groups.map(([sellerId]) => [sellerId, methodOf(sellerId)])),
+        requests: requests.requests,
       },
       {
         onSuccess: ({ order }) => void navigate(`/pesanan/${order.id}`, { replace: true }),
@@ -195,6 +284,8 @@ function CheckoutForm() {
     'notes',
     ...groups.map(([sellerId]) => `fulfilment.${sellerId}`),
     ...lines.map((line) => `lines.${line.variantId}`),
+    'requests',
+    ...titip.flatMap((_, index) => ['text', 'estimate', 'cap'].map((name) => `requests.${index}.${name}`)),
   ];
   return (
     <section className="page narrow">
@@ -275,12 +366,21 @@ function CheckoutForm() {
           </div>
         ))}
 
-        <Totals
+        <TripAndTotals
           goodsTotal={goodsTotal}
           firstSellerId={groups[0]?.[0] ?? ''}
-          deliveredBy={groups.filter(([sellerId]) => methodOf(sellerId) === 'delivery').map(([sellerId]) => sellerId)}
+          deliveredBy={deliveredBy}
           areaCode={area.areaCode}
           pin={pin}
+          programs={tenant.data.programs}
+          markets={tenant.data.markets}
+          timeZone={tenant.data.tenant.timeZone}
+          titip={titip}
+          onTitip={(drafts) => {
+            setTitip(drafts);
+            checkout.reset();
+          }}
+          errorFor={errorFor}
         />
         <p className="hint">{t('checkout.totalHint')}</p>
         <FormAlert error={checkout.error} fields={fields} />

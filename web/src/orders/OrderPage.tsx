@@ -9,6 +9,7 @@ import { orderStatusLabel, paymentMethodLabel, paymentStatusLabel, statusBadge }
 import { CancelOrder, ConfirmReceipt, Rating, Receipts, Reorder } from './OrderActions';
 import { PayPanel } from './PayPanel';
 import { hasQuestion, ReweighQuestions } from './Reweigh';
+import { TitipSection } from './TitipLines';
 import { Parts, Refunds, Timeline } from './Tracking';
 
 /**
@@ -120,6 +121,7 @@ function OrderDetail() {
       <DeliveryStatus order={order} />
       <Timeline order={order} />
       <Parts order={order} />
+      <TitipSection order={order} note={t(order.payment?.method === 'cod' ? 'titip.codNote' : 'titip.refundNote')} />
       <Summary order={order} />
       <Refunds order={order} />
       <Rating order={order} />

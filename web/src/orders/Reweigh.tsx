@@ -6,8 +6,9 @@ import { quantityText } from '../storefront/catalog';
 import { type Order, useOrderAction } from './api';
 import { formatCountdown, useSecondsLeft } from './countdown';
 
-// The shopper weighed a line well off the order: the buyer takes the new figures or leaves the
-// line out, before the deadline (after it the program's default applies).
+// The shopper weighed a line well off the order, offers a substitute, or found a titip item
+// dearer than its cap: the buyer takes it or leaves the line out, before the deadline (after it
+// the program's default applies).
 
 type Line = Order['lines'][number];
 
@@ -38,13 +39,25 @@ function Question({ order, line }: { order: Order; line: Line & { decideBy: stri
     api.post<{ order: Order }>(`${path}/lines/${line.position}/decision`, { accept }),
   );
   const proposed = line.proposedQuantityMilli ?? line.quantityMilli;
-  const figures = {
-    proposed: quantityText(t, lang, proposed, line.unit),
-    proposedTotal: formatRupiah(line.proposedLineTotal ?? line.lineTotal),
-    ordered: quantityText(t, lang, line.quantityMilli, line.unit),
-    orderedTotal: formatRupiah(line.lineTotal),
-  };
-  const question = proposed < line.quantityMilli ? 'reweigh.less' : proposed > line.quantityMilli ? 'reweigh.more' : 'reweigh.price';
+  const proposedTotal = formatRupiah(line.proposedLineTotal ?? line.lineTotal);
+  const titip = line.kind === 'request';
+  // A titip line has no real quantity (one "pcs"): only its price and name matter.
+  const question = line.proposedName
+    ? t('reweigh.substitute', {
+        ordered: line.productTitle,
+        offer: titip ? line.proposedName : `${line.proposedName} ${quantityText(t, lang, proposed, line.unit)}`,
+        proposedTotal,
+      })
+    : titip
+      ? t('reweigh.overCap', { item: line.productTitle, proposedTotal, cap: formatRupiah(line.lineTotal) })
+      : t(proposed < line.quantityMilli ? 'reweigh.less' : proposed > line.quantityMilli ? 'reweigh.more' : 'reweigh.price', {
+          proposed: quantityText(t, lang, proposed, line.unit),
+          proposedTotal,
+          ordered: quantityText(t, lang, line.quantityMilli, line.unit),
+          orderedTotal: formatRupiah(line.lineTotal),
+        });
+  // Something other than what was ordered is refused; a different weight leaves the line out.
+  const refuse = line.proposedName || titip ? t('reweigh.refuse') : t('reweigh.remove');
 
   return (
     <li className="card reweigh-card">
@@ -52,7 +65,7 @@ function Question({ order, line }: { order: Order; line: Line & { decideBy: stri
         {line.productTitle}
         {line.variantName && <span className="muted"> · {line.variantName}</span>}
       </h3>
-      <p>{t(question, figures)}</p>
+      <p>{question}</p>
       {secondsLeft > 0 ? (
         <p className="countdown">
           {t('reweigh.deadline', { time })}{' '}
@@ -69,7 +82,7 @@ function Question({ order, line }: { order: Order; line: Line & { decideBy: stri
           {t('reweigh.accept')}
         </button>
         <button type="button" className="button button-secondary" disabled={decide.isPending} onClick={() => decide.mutate(false)}>
-          {t('reweigh.remove')}
+          {refuse}
         </button>
       </div>
     </li>

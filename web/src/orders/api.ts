@@ -1,4 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { TitipInput } from '../../../src/modules/orders/schemas';
 import { api, type DeliveryQuote, type FulfilmentMethod, type OrderView as Order, type OrderSummary } from '../api';
 import { type Cart, cartKey } from './cart';
 
@@ -21,6 +22,8 @@ export type CheckoutInput = {
   lng?: number;
   notes: string;
   fulfilment: Record<string, FulfilmentMethod>;
+  /** "Titip belanja" lines for the market shopper. */
+  requests: TitipInput[];
 };
 
 export const ordersKey = ['orders'] as const;

@@ -20,7 +20,8 @@ export function SellerName({ sellerId, name }: { sellerId: string; name: string 
 /**
  * "Bawang merah Brebes · Super" over "0,5 kg × Rp 38.000/kg", with the line's total. Once the
  * shopper weighed it, the final figures follow the ordered ones struck through; a line the
- * trader did not have (or the buyer removed) says so.
+ * trader did not have (or the buyer removed) says so; a substitute the buyer accepted is named
+ * ("Bawang bombay (pengganti Bawang merah)") with its own quantity, not the ordered item's price.
  */
 export function LineSummary(props: {
   line: {
@@ -33,6 +34,7 @@ export function LineSummary(props: {
     finalQuantityMilli?: number | null;
     finalLineTotal?: number | null;
     reweighStatus?: string | null;
+    substituteName?: string | null;
   };
 }) {
   const { line } = props;
@@ -48,14 +50,27 @@ export function LineSummary(props: {
   return (
     <div className="line-summary">
       <p className="line-title">
-        {line.productTitle}
-        {line.variantName && <span className="muted"> · {line.variantName}</span>}
+        {line.substituteName ? (
+          t('reweigh.substituteFor', { name: line.substituteName, original: line.productTitle })
+        ) : (
+          <>
+            {line.productTitle}
+            {line.variantName && <span className="muted"> · {line.variantName}</span>}
+          </>
+        )}
       </p>
       <p className="line-amount">
         <span className="muted">
-          {changed ? <s>{ordered}</s> : ordered}
-          {changed && final && ` ${quantityText(t, lang, final.quantityMilli, line.unit)}`} ×{' '}
-          <span className="money">{priceText(t, line.unitPrice, line.unit)}</span>
+          {/* A substitute is another item: its quantity, not the ordered one's struck through. */}
+          {line.substituteName && final ? (
+            quantityText(t, lang, final.quantityMilli, line.unit)
+          ) : (
+            <>
+              {changed ? <s>{ordered}</s> : ordered}
+              {changed && final && ` ${quantityText(t, lang, final.quantityMilli, line.unit)}`} ×{' '}
+              <span className="money">{priceText(t, line.unitPrice, line.unit)}</span>
+            </>
+          )}
         </span>
         <span>
           {changed && <s className="money muted">{formatRupiah(line.lineTotal)}</s>}{' '}

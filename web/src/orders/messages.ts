@@ -203,6 +203,43 @@ export const ordersId = {
   'reweigh.remove': 'Hapus barang ini',
   'reweigh.unavailable': 'Tidak tersedia',
   'orders.reason.reweighed': 'Selisih timbangan di pasar dikembalikan.',
+  'reweigh.substitute': '{ordered} tidak ada; kurir menawarkan {offer} seharga {proposedTotal}.',
+  'reweigh.overCap':
+    'Titipan “{item}” di pasar seharga {proposedTotal}, di atas batas harga Anda {cap}. Bila setuju, Anda membayarnya tunai saat barang sampai.',
+  'reweigh.refuse': 'Tolak',
+  'reweigh.substituteFor': '{name} (pengganti {original})',
+
+  // ---- titip belanja (titip.*): things not in the catalogue the shopper buys at the market ----
+  'titip.title': 'Titip belanja',
+  'titip.intro':
+    'Butuh yang tidak ada di katalog? Kurir membelikannya di pasar. Tulis barangnya, perkiraan harga, dan batas harga tertinggi yang mau Anda bayar.',
+  'titip.line': 'Titipan {n}',
+  'titip.text': 'Barang dan jumlahnya',
+  'titip.textHint': 'Contoh: tempe 2 papan, daun pisang 1 ikat.',
+  'titip.estimate': 'Perkiraan harga',
+  'titip.cap': 'Batas harga',
+  'titip.capHint': 'Paling banyak {maximum}.',
+  'titip.add': 'Tambah titipan',
+  'titip.remove': 'Hapus titipan',
+  'titip.full': 'Paling banyak {count} titipan.',
+  'titip.oneMarket': 'Titip belanja hanya bisa bila semua barang yang diantar kurir berasal dari satu pasar.',
+  'titip.textTooShort': 'Tulis barangnya, paling sedikit 2 huruf.',
+  'titip.priceFormat': 'Tulis harga dalam rupiah, misalnya 25.000.',
+  'titip.capBelow': 'Batas harga harus sama atau lebih dari perkiraan.',
+  'titip.totalRow': 'Titip belanja (batas harga)',
+  'titip.totalHint': 'Batas harga titipan ikut dibayar; uang yang tidak terpakai dikembalikan.',
+  'titip.spent': 'Dibelanjakan {amount}',
+  'titip.notYet': 'Belum dibelanjakan',
+  'titip.asked': 'Menunggu persetujuan pembeli',
+  'titip.refundNote': 'Anda membayar batas harganya; yang tidak terpakai dikembalikan setelah kurir selesai belanja.',
+  'titip.codNote': 'Bayar di tempat: Anda membayar harga belanjanya saja.',
+
+  // ---- the day the goods come (delivery.*), a market's days (market.*): checkout and the market page ----
+  'delivery.today': 'Diantar hari ini',
+  'delivery.on': 'Diantar {day}',
+  'market.openDaily': 'Pasar buka setiap hari',
+  'market.openOn': 'Pasar buka hari {days}',
+  'market.cutoff': 'pesan sebelum {time} untuk diantar hari itu',
 } as const;
 
 export const ordersEn: Record<keyof typeof ordersId, string> = {
@@ -399,4 +436,39 @@ export const ordersEn: Record<keyof typeof ordersId, string> = {
   'reweigh.remove': 'Remove this item',
   'reweigh.unavailable': 'Not available',
   'orders.reason.reweighed': 'The difference after weighing at the market, given back.',
+  'reweigh.substitute': 'No {ordered}; the courier offers {offer} for {proposedTotal}.',
+  'reweigh.overCap':
+    'Your titip item “{item}” costs {proposedTotal} at the market, above your cap of {cap}. If you agree, you pay it in cash when the goods arrive.',
+  'reweigh.refuse': 'Refuse',
+  'reweigh.substituteFor': '{name} (instead of {original})',
+
+  'titip.title': 'Titip belanja (ask the shopper)',
+  'titip.intro':
+    'Need something that is not in the catalogue? The courier buys it at the market. Write what you need, what you expect it to cost, and the most you will pay.',
+  'titip.line': 'Item {n}',
+  'titip.text': 'What and how much',
+  'titip.textHint': 'E.g. 2 blocks of tempe, 1 bundle of banana leaves.',
+  'titip.estimate': 'Expected price',
+  'titip.cap': 'Most you will pay',
+  'titip.capHint': 'At most {maximum}.',
+  'titip.add': 'Add an item',
+  'titip.remove': 'Remove this item',
+  'titip.full': 'At most {count} items.',
+  'titip.oneMarket': 'Titip belanja only works when everything the courier delivers comes from one market.',
+  'titip.textTooShort': 'Write what you need, at least 2 letters.',
+  'titip.priceFormat': 'Write the price in rupiah, e.g. 25.000.',
+  'titip.capBelow': 'The most you will pay must be at least the expected price.',
+  'titip.totalRow': 'Titip belanja (at most)',
+  'titip.totalHint': 'You pay the most you will pay for titip items; what is not spent comes back.',
+  'titip.spent': 'Spent {amount}',
+  'titip.notYet': 'Not bought yet',
+  'titip.asked': 'Waiting for the buyer to agree',
+  'titip.refundNote': 'You paid the most you would pay; what is not spent comes back once the courier has finished shopping.',
+  'titip.codNote': 'Cash on delivery: you pay only what was spent.',
+
+  'delivery.today': 'Delivered today',
+  'delivery.on': 'Delivered on {day}',
+  'market.openDaily': 'The market is open every day',
+  'market.openOn': 'The market is open on {days}',
+  'market.cutoff': 'order before {time} for delivery that day',
 };

@@ -300,7 +300,8 @@ export const staffOrdersId = {
   'couriers.registered': '{name} terdaftar sebagai kurir {program}.',
   'couriers.saving': 'Menyimpan…',
   'couriers.changed': 'Data {name} disimpan.',
-  'couriers.readOnly': 'Anda dapat melihat daftar ini. Hanya admin program yang dapat mendaftarkan dan mengubah kurir.',
+  'couriers.readOnly':
+    'Hanya admin program yang dapat mendaftarkan dan mengubah kurir. Bendahara dapat mencatat dana talangan kurir di sini.',
 
   // ---- CS: the delivery of an order (/cs/pesanan/:id) ----
   'cs.delivery.title': 'Pengantaran',
@@ -695,7 +696,7 @@ export const staffOrdersEn: Record<keyof typeof staffOrdersId, string> = {
   'couriers.registered': '{name} is registered as a courier of {program}.',
   'couriers.saving': 'Saving…',
   'couriers.changed': '{name} saved.',
-  'couriers.readOnly': 'You can view this list. Only a program admin can register and change couriers.',
+  'couriers.readOnly': 'Only a program admin can register and change couriers. Treasurers record the couriers’ cash floats here.',
 
   'cs.delivery.title': 'Delivery',
   'cs.delivery.noCourier': 'No courier yet.',

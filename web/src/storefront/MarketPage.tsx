@@ -1,14 +1,15 @@
 import { Link, useParams } from 'react-router';
-import { useT } from '../i18n';
+import { useLang, useT } from '../i18n';
 import { ErrorState, Loading } from '../ui';
-import { useMarketFront } from './catalog';
+import { marketScheduleText, useMarketFront } from './catalog';
 import { ProductList } from './ProductList';
 import { ReferenceBoard } from './ReferenceBoard';
 import './catalog.css';
 
-/** /pasar/:marketId: a market's stalls, today's reference prices, and what it sells. */
+/** /pasar/:marketId: a market's days, its stalls, today's reference prices, and what it sells. */
 export default function MarketPage() {
   const t = useT();
+  const { lang } = useLang();
   const { marketId = '' } = useParams();
   const front = useMarketFront(marketId);
   if (front.isPending) return <Loading />;
@@ -18,6 +19,8 @@ export default function MarketPage() {
     <div className="page">
       <h1>{market.name}</h1>
       <p className="muted">{[market.address, market.hours].filter(Boolean).join(' · ')}</p>
+      {/* Goods come on market days: what the buyer needs to know before ordering. */}
+      <p>{marketScheduleText(t, lang, market)}</p>
 
       <section aria-labelledby="reference-heading">
         <h2 id="reference-heading">{t('shop.referenceTitle')}</h2>

@@ -2,7 +2,7 @@ import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { COMMODITIES } from '../../../src/modules/catalog/commodities';
 import { CATEGORIES } from '../../../src/modules/catalog/taxonomy';
 import { formatQuantity, type Unit } from '../../../src/shared/quantity';
-import { api } from '../api';
+import { api, type Market } from '../api';
 import { formatRupiah, type Lang, type Translate } from '../i18n';
 
 // Shapes of the catalog API (src/modules/catalog/schemas.ts) and the hooks that read it,
@@ -106,9 +106,7 @@ export const useMarketFront = (id: string) =>
   useQuery({
     queryKey: ['catalog', 'market', id],
     queryFn: () =>
-      api.get<{ market: { id: string; name: string; address: string; hours: string }; stalls: Stall[]; referencePrices: ReferencePrice[] }>(
-        `/api/catalog/markets/${encodeURIComponent(id)}`,
-      ),
+      api.get<{ market: Market; stalls: Stall[]; referencePrices: ReferencePrice[] }>(`/api/catalog/markets/${encodeURIComponent(id)}`),
   });
 
 export function categoryName(lang: Lang, slug: string): string {
@@ -126,11 +124,33 @@ export function quantityText(t: Translate, lang: Lang, milli: number, unit: Unit
   return `${lang === 'en' ? number.replace(',', '.') : number} ${unitLabel(t, unit)}`;
 }
 
-/** A calendar date "2026-11-22" as "22 Nov" (id) or "22 Nov" (en), the way price boards write it. */
-export function formatDay(date: string, lang: Lang): string {
+const localeOf = (lang: Lang) => (lang === 'id' ? 'id-ID' : 'en-GB');
+
+/** A calendar date "2026-11-22" as "22 Nov" (id) or "22 Nov" (en), the way price boards write it; with its weekday "Minggu, 22 Nov". */
+export function formatDay(date: string, lang: Lang, withWeekday = false): string {
   const day = new Date(`${date}T00:00:00Z`);
   if (Number.isNaN(day.getTime())) return date;
-  return new Intl.DateTimeFormat(lang === 'id' ? 'id-ID' : 'en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(day);
+  return new Intl.DateTimeFormat(localeOf(lang), {
+    ...(withWeekday && { weekday: 'long' }),
+    day: 'numeric',
+    month: 'short',
+    timeZone: 'UTC',
+  }).format(day);
+}
+
+/** ISO weekday 1 (Monday) … 7 (Sunday) as "Senin" or "Sen" ("Monday", "Mon"). */
+export function weekdayName(isoDay: number, lang: Lang, width: 'long' | 'short' = 'long'): string {
+  // 1 January 2024 was a Monday.
+  return new Intl.DateTimeFormat(localeOf(lang), { weekday: width, timeZone: 'UTC' }).format(new Date(Date.UTC(2024, 0, isoDay)));
+}
+
+/** "Pasar buka hari Senin, Rabu, dan Jumat; pesan sebelum 09:00 untuk diantar hari itu." from a market's days and cut-off. */
+export function marketScheduleText(t: Translate, lang: Lang, market: Pick<Market, 'marketDays' | 'orderCutoff'>): string {
+  const days = new Intl.ListFormat(localeOf(lang), { type: 'conjunction' }).format(
+    [...market.marketDays].map((day) => weekdayName(Number(day), lang)),
+  );
+  const open = market.marketDays.length === 7 ? t('market.openDaily') : t('market.openOn', { days });
+  return market.orderCutoff ? `${open}; ${t('market.cutoff', { time: market.orderCutoff })}.` : `${open}.`;
 }
 
 /** "Rp 42.000/kg" */
