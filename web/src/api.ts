@@ -226,6 +226,10 @@ export type {
 } from '../../src/modules/delivery/schemas';
 export type { DeliveryTariff } from '../../src/modules/delivery/tariff';
 
+import type { ProgramDeliverySettings } from '../../src/modules/delivery/schemas';
+/** The delivery partner adapters a program may choose (the server checks the list). */
+export const deliveryPartners = ['simulated'] as const satisfies readonly NonNullable<ProgramDeliverySettings['deliveryPartner']>[];
+
 import type { JobView } from '../../src/modules/delivery/schemas';
 export const jobStatuses = [
   'waiting',

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import { api, type DeliveryTariff, type ProgramDeliverySettings } from '../api';
+import { api, type DeliveryTariff, deliveryPartners, type ProgramDeliverySettings } from '../api';
 import { FormAlert, fieldError, TextField } from '../forms';
 import { type Lang, type Translate, useLang, useT } from '../i18n';
 import type { MessageKey } from '../messages';
@@ -42,9 +42,14 @@ function toDraft(settings: ProgramDeliverySettings, lang: Lang) {
     reweighDefault: settings.reweighDefault,
     titipEnabled: settings.titipEnabled,
     titipMaxCap: rupiahText(settings.titipMaxCap),
+    partner: (settings.deliveryPartner ?? OWN_COURIERS) as PartnerChoice,
   };
 }
 type Draft = ReturnType<typeof toDraft>;
+/** The partner choice's value for "the program's own couriers" (deliveryPartner null). */
+const OWN_COURIERS = 'own' as const;
+type PartnerChoice = typeof OWN_COURIERS | (typeof deliveryPartners)[number];
+
 /** The draft's typed-in fields (not the choices and the zone rows). */
 type TextKey = { [K in keyof Draft]: Draft[K] extends string ? K : never }[keyof Draft];
 
@@ -88,6 +93,7 @@ function readDraft(t: Translate, draft: Draft, loaded: ProgramDeliverySettings) 
     reweighDefault: draft.reweighDefault,
     titipEnabled: draft.titipEnabled,
     titipMaxCap: rupiah('titipMaxCap', draft.titipMaxCap),
+    deliveryPartner: draft.partner === OWN_COURIERS ? null : draft.partner,
   };
   return { settings, errors };
 }
@@ -272,6 +278,18 @@ function SettingsForm(props: { programId: string; programName: string; settings:
         {numberField('offerSeconds', 'courierOfferSeconds', 'deliverySettings.offerSeconds', 'deliverySettings.offerSecondsHint')}
         {numberField('maxJobs', 'courierMaxJobs', 'deliverySettings.maxJobs')}
       </div>
+
+      <Choice
+        legend={t('deliverySettings.partner')}
+        name="delivery-partner"
+        value={draft.partner}
+        options={([OWN_COURIERS, ...deliveryPartners] as PartnerChoice[]).map((value) => ({
+          value,
+          label: value === OWN_COURIERS ? t('deliverySettings.partner.own') : t('deliverySettings.partner.named', { name: value }),
+          hint: value === OWN_COURIERS ? undefined : t('deliverySettings.partner.hint'),
+        }))}
+        onChange={(partner) => change({ partner })}
+      />
 
       <h2>{t('deliverySettings.reweighTitle')}</h2>
       <div className="row row-fields">
