@@ -6,7 +6,7 @@ import zlib from 'node:zlib';
 
 const dist = path.join(import.meta.dirname, '..', 'web', 'dist');
 for (const entry of fs.readdirSync(dist, { recursive: true, withFileTypes: true })) {
-  if (!entry.isFile() || !/\.(js|css|html|svg|json)$/.test(entry.name)) continue;
+  if (!entry.isFile() || !/\.(js|css|html|svg|json|webmanifest)$/.test(entry.name)) continue;
   const file = path.join(entry.parentPath, entry.name);
   const bytes = fs.readFileSync(file);
   fs.writeFileSync(`${file}.br`, zlib.brotliCompressSync(bytes, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }));

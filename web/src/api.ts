@@ -93,7 +93,8 @@ function readCookie(name: string): string | undefined {
   return undefined;
 }
 
-async function toApiError(response: Response): Promise<ApiError> {
+/** The error a failed response carries, with the server's translated message and field details. */
+export async function toApiError(response: Response): Promise<ApiError> {
   const body: unknown = await response.json().catch(() => null);
   const error = (body as { error?: Partial<{ code: string; message: string; details: FieldError[] }> } | null)?.error;
   return new ApiError(
@@ -104,17 +105,23 @@ async function toApiError(response: Response): Promise<ApiError> {
   );
 }
 
-async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+/** What every API call sends: JSON, the UI language and, for writes, the CSRF token. */
+export function requestHeaders(method: string, jsonBody: boolean): Record<string, string> {
   const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': getLang() };
-  // A FormData body (file upload) sets its own multipart Content-Type with the boundary.
-  const isForm = body instanceof FormData;
-  if (body !== undefined && !isForm) headers['Content-Type'] = 'application/json';
+  if (jsonBody) headers['Content-Type'] = 'application/json';
   if (method !== 'GET') {
     // Double-submit CSRF token: the server sets lp_csrf readable by JS.
     // Before the first sign-in there may be none; the server decides.
     const csrf = readCookie('lp_csrf');
     if (csrf) headers['X-CSRF-Token'] = csrf;
   }
+  return headers;
+}
+
+async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  // A FormData body (file upload) sets its own multipart Content-Type with the boundary.
+  const isForm = body instanceof FormData;
+  const headers = requestHeaders(method, body !== undefined && !isForm);
 
   let response: Response;
   try {

@@ -5,6 +5,7 @@ import { formatRupiah, useT } from '../i18n';
 import { useDateTime } from '../staff/parts';
 import { ErrorState } from '../ui';
 import { useCash, useRecap, useSetMe } from './api';
+import { rupiahInText } from './format';
 
 /** On or off duty, one big switch; and whether the phone's location reaches the dispatcher. */
 export function DutySwitch({ courier, refused }: { courier: Courier; refused: boolean }) {
@@ -50,7 +51,20 @@ export function DutySwitch({ courier, refused }: { courier: Courier; refused: bo
   );
 }
 
-/** The cash carried from cash-on-delivery doors, and today's work. */
+/** The program's cash float in hand for paying stalls; below zero the courier paid from their own pocket. */
+function FloatInHand({ float }: { float: number }) {
+  const t = useT();
+  const owed = float < 0;
+  return (
+    <div className={owed ? 'float float-owed' : 'float'}>
+      <p>{owed ? t('courier.floatOwed', { amount: rupiahInText(-float) }) : t('courier.float')}</p>
+      {!owed && <p className="amount money">{formatRupiah(float)}</p>}
+      <p className="hint">{t(owed ? 'courier.floatOwedHint' : 'courier.floatHint')}</p>
+    </div>
+  );
+}
+
+/** The cash carried from cash-on-delivery doors, the float for the stalls, and today's work. */
 export function CashCard() {
   const t = useT();
   const cash = useCash();
@@ -63,6 +77,7 @@ export function CashCard() {
       <p className="hint">{t('courier.cashHint')}</p>
       {recap.data && (
         <>
+          <FloatInHand float={recap.data.float} />
           <h2 className="recap-title">{t('courier.today')}</h2>
           <dl className="recap">
             <div>

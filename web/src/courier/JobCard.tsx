@@ -1,81 +1,12 @@
-import { useState } from 'react';
 import type { Job } from '../api';
-import { formatRupiah, useLang, useT } from '../i18n';
+import { formatRupiah, useT } from '../i18n';
 import { jobStatusLabel, orderBadge } from '../staff/labels';
 import { MapLinks, PhoneLinks } from '../staff/parts';
 import type { Flash } from '../staff/steps';
-import { quantityText } from '../storefront/catalog';
 import { type Point, pointOf } from './api';
+import { DeliverOn } from './DeliverOn';
 import { JobSteps } from './JobSteps';
-import { WeighLine, WeighState } from './WeighLine';
-
-/**
- * What to buy or collect, stall by stall in walking order. The ticks are the shopper's own
- * notes on this phone (not sent): which items are already in the bag. What was weighed is
- * sent: it can change what the buyer pays.
- */
-function PickList({ job, tickable, onFlash }: { job: Job; tickable: boolean; onFlash: (flash: Flash) => void }) {
-  const t = useT();
-  const { lang } = useLang();
-  const [ticked, setTicked] = useState<ReadonlySet<string>>(new Set());
-  const total = job.stops.reduce((sum, stop) => sum + stop.lines.length, 0);
-  const toggle = (key: string, on: boolean) =>
-    setTicked((keys) => {
-      const next = new Set(keys);
-      if (on) next.add(key);
-      else next.delete(key);
-      return next;
-    });
-
-  return (
-    <>
-      <ol className="stops">
-        {job.stops.map((stop, s) => (
-          <li key={`${stop.sellerName}-${stop.stall}`} className="stop">
-            <p>
-              {stop.stall && <strong className="stall">{stop.stall}</strong>} <strong>{stop.sellerName}</strong>
-            </p>
-            {stop.sellerPhone && <PhoneLinks phone={stop.sellerPhone} />}
-            <ul className="pick-list">
-              {stop.lines.map((line, l) => {
-                const key = `${s}:${l}`;
-                const item = `${quantityText(t, lang, line.quantityMilli, line.unit)} ${line.productTitle}${line.variantName ? ` (${line.variantName})` : ''}`;
-                const text = (
-                  <span>
-                    {item} — <span className="money">{formatRupiah(line.lineTotal)}</span>
-                  </span>
-                );
-                return (
-                  <li key={key}>
-                    {tickable ? (
-                      <label className="check">
-                        <input
-                          type="checkbox"
-                          checked={ticked.has(key)}
-                          onChange={(event) => toggle(key, event.target.checked)}
-                          aria-label={t('courier.tick', { item })}
-                        />
-                        {text}
-                      </label>
-                    ) : (
-                      text
-                    )}
-                    {tickable ? <WeighLine jobId={job.id} line={line} item={item} onFlash={onFlash} /> : <WeighState line={line} />}
-                  </li>
-                );
-              })}
-            </ul>
-          </li>
-        ))}
-      </ol>
-      {tickable && (
-        <p className="hint" aria-live="polite">
-          {t('courier.ticked', { done: ticked.size, total })}
-        </p>
-      )}
-    </>
-  );
-}
+import { PickList } from './PickList';
 
 /** A job I am running: where to shop or collect, who to bring it to, the cash to take, and the next step. */
 export function JobCard({ job, position, onFlash }: { job: Job; position: Point | null; onFlash: (flash: Flash) => void }) {
@@ -94,6 +25,7 @@ export function JobCard({ job, position, onFlash }: { job: Job; position: Point 
       <p className="muted">
         {t(`courier.kind.${job.kind}`)} · {t('courier.fee')} <span className="money">{formatRupiah(job.fee)}</span>
       </p>
+      <DeliverOn date={job.deliverOn} />
 
       <h4 className="job-section">{t(job.market ? 'courier.shopAt' : 'courier.pickUpAt')}</h4>
       {job.market && (

@@ -1,15 +1,23 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, type ReactNode, useState } from 'react';
-import { api, isApiError, type Job } from '../api';
+import { isApiError, type Job } from '../api';
 import { FormAlert, fieldError, TextField } from '../forms';
 import { formatRupiah, useT } from '../i18n';
 import { PhotoPicker } from '../seller/PhotoPicker';
 import { useTenant } from '../session';
 import { PhoneLinks } from '../staff/parts';
-import { ConfirmStep, cardError, type Flash, useStep } from '../staff/steps';
+import { ConfirmStep, cardError, type Flash } from '../staff/steps';
 import { courierKey, type Point } from './api';
+import { PendingNote } from './QueueBanner';
+import { jobPath, useCourierStep, usePendingSteps } from './steps';
 
 type Step = { action: 'advance'; to: 'shopping' | 'picked_up' | 'delivering' | 'returned' } | { action: 'fail' | 'drop'; reason: string };
+
+/** Steps that move the job on: while one waits in the queue, the next cannot be known. */
+const MOVES = ['advance', 'fail', 'drop', 'deliver'];
+
+/** Leaving the market waits for these: said on the card, where the courier is looking. */
+const WAIT_AT_MARKET = ['reweigh_pending', 'titip_unrecorded'];
 
 /** Three wrong codes lock the hand-over: only CS can confirm it then, so their numbers are right here. */
 function CodeLocked() {
@@ -48,13 +56,13 @@ function HandOver({
   const [photos, setPhotos] = useState<string[]>([]);
   const [badFormat, setBadFormat] = useState(false);
   const amount = formatRupiah(job.cashToCollect);
-  const deliver = useStep(
-    () =>
-      api.post(`/api/courier/jobs/${encodeURIComponent(job.id)}/deliver`, {
-        code,
-        ...(photos[0] ? { proofMediaId: photos[0] } : {}),
-        ...position,
-      }),
+  const deliver = useCourierStep(
+    () => ({
+      jobId: job.id,
+      path: jobPath(job.id, 'deliver'),
+      body: { code, ...(photos[0] ? { proofMediaId: photos[0] } : {}), ...position },
+      label: `${t('courier.handOver')} · ${job.orderNumber}`,
+    }),
     () => t(job.cashToCollect > 0 ? 'courier.deliveredCash' : 'courier.delivered', { number: job.orderNumber, amount }),
     onFlash,
   );
@@ -64,8 +72,12 @@ function HandOver({
     const wrongFormat = !/^\d{4}$/.test(code);
     setBadFormat(wrongFormat);
     if (wrongFormat) return;
-    // A wrong code uses up a try: reread the job so the count (and the lock) show.
-    deliver.mutate(undefined, { onError: () => void queryClient.invalidateQueries({ queryKey: courierKey }) });
+    deliver.mutate(undefined, {
+      // Queued without signal: the card shows it waiting instead of the form.
+      onSuccess: (outcome) => outcome === 'queued' && onClose(),
+      // A wrong code uses up a try: reread the job so the count (and the lock) show.
+      onError: () => void queryClient.invalidateQueries({ queryKey: courierKey }),
+    });
   }
 
   return (
@@ -106,23 +118,28 @@ function HandOver({
 export function JobSteps({ job, position, onFlash }: { job: Job; position: Point | null; onFlash: (flash: Flash) => void }) {
   const t = useT();
   const [handingOver, setHandingOver] = useState(false);
-  const path = `/api/courier/jobs/${encodeURIComponent(job.id)}`;
-  const step = useStep(
-    (input: Step) =>
-      input.action === 'advance'
-        ? api.post(`${path}/advance`, { to: input.to, ...position })
-        : api.post(`${path}/${input.action}`, { reason: input.reason, ...(input.action === 'fail' ? position : {}) }),
+  const moving = usePendingSteps(job.id).find((pending) => MOVES.some((move) => pending.path === jobPath(job.id, move)));
+  // From a failed try, "delivering" is the second try.
+  const advanceLabel = (to: Extract<Step, { action: 'advance' }>['to']) =>
+    t(job.status === 'failed' && to === 'delivering' ? 'courier.step.retry' : `courier.step.${to}`);
+  const step = useCourierStep(
+    (input: Step) => ({
+      jobId: job.id,
+      path: jobPath(job.id, input.action),
+      body:
+        input.action === 'advance' ? { to: input.to, ...position } : { reason: input.reason, ...(input.action === 'fail' ? position : {}) },
+      label: `${input.action === 'advance' ? advanceLabel(input.to) : t(input.action === 'fail' ? 'courier.fail' : 'courier.drop')} · ${job.orderNumber}`,
+    }),
     (input) => {
       const number = job.orderNumber;
       if (input.action !== 'advance') return t(input.action === 'fail' ? 'courier.failed' : 'courier.dropped', { number });
-      // From a failed try, "delivering" is the second try.
       return t(job.status === 'failed' && input.to === 'delivering' ? 'courier.done.retry' : `courier.done.${input.to}`, { number });
     },
     onFlash,
   );
-  const advance = (to: Extract<Step, { action: 'advance' }>['to'], label: string) => (
+  const advance = (to: Extract<Step, { action: 'advance' }>['to']) => (
     <button type="button" className="button button-block" disabled={step.isPending} onClick={() => step.mutate({ action: 'advance', to })}>
-      {label}
+      {advanceLabel(to)}
     </button>
   );
   const drop = (
@@ -144,22 +161,24 @@ export function JobSteps({ job, position, onFlash }: { job: Job; position: Point
   );
 
   let steps: ReactNode = null;
-  if (job.status === 'accepted') {
+  if (moving) {
+    steps = <PendingNote text={moving.label} />;
+  } else if (job.status === 'accepted') {
     steps = (
       <>
-        {job.kind === 'market_trip' ? advance('shopping', t('courier.step.shopping')) : advance('picked_up', t('courier.step.picked_up'))}
+        {job.kind === 'market_trip' ? advance('shopping') : advance('picked_up')}
         {drop}
       </>
     );
   } else if (job.status === 'shopping') {
     steps = (
       <>
-        {advance('picked_up', t('courier.step.picked_up'))}
+        {advance('picked_up')}
         {drop}
       </>
     );
   } else if (job.status === 'picked_up') {
-    steps = advance('delivering', t('courier.step.delivering'));
+    steps = advance('delivering');
   } else if (job.status === 'delivering') {
     steps = (
       <>
@@ -191,7 +210,7 @@ export function JobSteps({ job, position, onFlash }: { job: Job; position: Point
   } else if (job.status === 'failed') {
     steps = (
       <>
-        {advance('delivering', t('courier.step.retry'))}
+        {advance('delivering')}
         <ConfirmStep
           label={t('courier.step.returned')}
           secondary
@@ -210,7 +229,7 @@ export function JobSteps({ job, position, onFlash }: { job: Job; position: Point
       <div className="row actions job-steps">{steps}</div>
       <FormAlert error={cardError(step.error)} fields={['reason']} />
       {/* Not only on the page's flash: the courier is at this card, waiting to leave the market. */}
-      {isApiError(step.error) && step.error.code === 'reweigh_pending' && (
+      {isApiError(step.error) && WAIT_AT_MARKET.includes(step.error.code) && (
         <p className="notice notice-error" role="alert">
           {step.error.message}
         </p>

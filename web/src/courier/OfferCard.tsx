@@ -1,11 +1,14 @@
 import { useEffect } from 'react';
-import { api, type Job } from '../api';
+import type { Job } from '../api';
 import { FormAlert } from '../forms';
 import { formatRupiah, useLang, useT } from '../i18n';
 import { formatCountdown, useSecondsLeft } from '../orders/countdown';
 import { formatKm, metresBetween } from '../orders/distance';
-import { cardError, type Flash, useStep } from '../staff/steps';
+import { cardError, type Flash } from '../staff/steps';
 import { type Point, pointOf } from './api';
+import { DeliverOn } from './DeliverOn';
+import { PendingNote } from './QueueBanner';
+import { jobPath, useCourierStep, usePendingSteps } from './steps';
 
 /** How far the courier is from where the job starts (the market, else the buyer), and the trip itself. */
 function Distances({ job, position }: { job: Job; position: Point | null }) {
@@ -27,8 +30,14 @@ export function OfferCard(props: { job: Job; position: Point | null; onFlash: (f
   const { job, onGone } = props;
   const seconds = useSecondsLeft(job.offerExpiresAt ?? '');
   const gone = seconds === 0;
-  const answer = useStep(
-    (action: 'accept' | 'decline') => api.post(`/api/courier/jobs/${encodeURIComponent(job.id)}/${action}`, {}),
+  const answered = usePendingSteps(job.id)[0];
+  const answer = useCourierStep(
+    (action: 'accept' | 'decline') => ({
+      jobId: job.id,
+      path: jobPath(job.id, action),
+      body: {},
+      label: `${t(action === 'accept' ? 'courier.accept' : 'courier.decline')} · ${job.orderNumber}`,
+    }),
     (action) => t(action === 'accept' ? 'courier.accepted' : 'courier.declined', { number: job.orderNumber }),
     props.onFlash,
   );
@@ -46,6 +55,7 @@ export function OfferCard(props: { job: Job; position: Point | null; onFlash: (f
         </span>
       </div>
       <p className="amount-big money">{formatRupiah(job.fee)}</p>
+      <DeliverOn date={job.deliverOn} />
       {gone ? (
         <p className="text-danger">{t('courier.offerGone')}</p>
       ) : (
@@ -70,19 +80,23 @@ export function OfferCard(props: { job: Job; position: Point | null; onFlash: (f
         </p>
       )}
       <p className="muted">{job.orderNumber}</p>
-      <div className="row actions">
-        <button type="button" className="button" disabled={gone || answer.isPending} onClick={() => answer.mutate('accept')}>
-          {t('courier.accept')}
-        </button>
-        <button
-          type="button"
-          className="button button-secondary"
-          disabled={gone || answer.isPending}
-          onClick={() => answer.mutate('decline')}
-        >
-          {t('courier.decline')}
-        </button>
-      </div>
+      {answered ? (
+        <PendingNote text={answered.label} />
+      ) : (
+        <div className="row actions">
+          <button type="button" className="button" disabled={gone || answer.isPending} onClick={() => answer.mutate('accept')}>
+            {t('courier.accept')}
+          </button>
+          <button
+            type="button"
+            className="button button-secondary"
+            disabled={gone || answer.isPending}
+            onClick={() => answer.mutate('decline')}
+          >
+            {t('courier.decline')}
+          </button>
+        </div>
+      )}
       <FormAlert error={cardError(answer.error)} fields={[]} />
     </li>
   );
