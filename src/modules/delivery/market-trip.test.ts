@@ -245,6 +245,9 @@ for (const engine of engines()) {
 
     test('titip lines must be recorded before the shopper leaves the market', async () => {
       const trip = await startTrip('qris');
+      // A shopper is at the stalls (maybe paying from the float): the buyer can no longer call it off.
+      assert.equal((await trip.browser.get(`/api/orders/${trip.order.id}`)).json().order.buyerCanCancel, false);
+      await expectStatus(await trip.browser.post(`/api/orders/${trip.order.id}/cancel`, {}), 409, 'invalid_transition');
       await expectStatus(await trip.post('advance', { to: 'picked_up' }), 409, 'titip_unrecorded');
       await expectStatus(await trip.post('lines/2', { quantityMilli: 0, unavailable: true, reason: 'Habis' }), 204);
       await expectStatus(await trip.post('advance', { to: 'picked_up' }), 204);

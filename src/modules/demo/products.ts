@@ -6,7 +6,7 @@ import { publishReferencePrices } from '../catalog/reference-prices.ts';
 import { productInput, type VariantInput } from '../catalog/schemas.ts';
 import { ensureUser } from '../identity/users.ts';
 import { sellersOfUser } from '../sellers/lookup.ts';
-import { DEMO_SELLER_PHONE } from './sellers.ts';
+import { DEMO_SELLER_PHONE, DEMO_VEGETABLE_SELLER_PHONE } from './sellers.ts';
 
 // Demo products for the demo sellers, added through the seller console's own use case, and
 // a week of dinas reference prices for the market of the first trader.
@@ -45,9 +45,20 @@ const BUMBU: DemoProduct[] = [
   },
 ];
 
+const SAYUR: DemoProduct[] = [
+  { title: 'Tomat merah', category: 'sayur', variants: [perKg(12_000)] },
+  { title: 'Kentang dieng', category: 'sayur', variants: [perKg(16_000)] },
+  {
+    title: 'Kangkung',
+    category: 'sayur',
+    variants: [{ unit: 'ikat', price: 3_000, stepMilli: 1000, minimumMilli: 1000, stockMode: 'daily' }],
+  },
+];
+
 const PRODUCTS: Record<string, { phone: string; products: DemoProduct[] }[]> = {
   purbalingga: [
     { phone: DEMO_SELLER_PHONE, products: BUMBU },
+    { phone: DEMO_VEGETABLE_SELLER_PHONE, products: SAYUR },
     {
       phone: '+6281100000011',
       products: [

@@ -34,6 +34,9 @@ interface DemoUmkm {
   approved: boolean;
 }
 
+/** A second stall in Pasar Segamas, so a demo market trip visits two traders. */
+export const DEMO_VEGETABLE_SELLER_PHONE = '+6281100000018';
+
 /** The demo seller (Bu Sri) keeps a bumbu stall in every demo regency. */
 export const DEMO_SELLER_PHONE = '+6281100000003';
 const buSri = (program: string, market: string): DemoTrader => ({
@@ -59,6 +62,7 @@ const DEMO_SELLERS: Record<string, { traders: DemoTrader[]; umkm: DemoUmkm[] }> 
         stall: ['los', 'B', '3'],
         commodities: 'Kangkung, bayam, kol, wortel, kentang, tomat',
         category: 'sayur',
+        phone: DEMO_VEGETABLE_SELLER_PHONE,
       },
     ],
     umkm: [

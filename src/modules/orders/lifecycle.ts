@@ -8,7 +8,7 @@ import { settleOrder } from '../payments/settlement.ts';
 import { cancelOpenPayments, lockPaymentsOfOrder } from '../payments/states.ts';
 import { notifyBuyer } from './notifications.ts';
 import { settleReweighing } from './reweigh.ts';
-import { lockOrder, moveFulfilment, moveOrder, releaseOrderStock } from './states.ts';
+import { buyerMayCancel, lockOrder, moveFulfilment, moveOrder, releaseOrderStock } from './states.ts';
 import type { FulfilmentStatus, OrderStatus } from './tables.ts';
 
 // Everything that happens to an order after checkout: sellers accept or reject their part,
@@ -208,10 +208,16 @@ export async function confirmReceipt(ctx: Ctx, orderId: string): Promise<void> {
 }
 
 /** Which statuses a buyer may still cancel from: before paying, or paid but no seller has started. */
-async function buyerMayCancel(ctx: Ctx, order: LockedOrder): Promise<boolean> {
-  if (order.status === 'awaiting_payment') return true;
-  if (order.status !== 'confirmed') return false;
-  return (await fulfilmentsOf(ctx, order.id)).every((f) => f.status === 'pending');
+/** The order's parts and courier job as buyerMayCancel (states.ts) weighs them. */
+async function buyerMayCancelNow(ctx: Ctx, order: LockedOrder): Promise<boolean> {
+  const job = await ctx.db
+    .selectFrom('delivery_jobs')
+    .select('status')
+    .where('tenant_id', '=', ctx.tenant.id)
+    .where('order_id', '=', order.id)
+    .executeTakeFirst();
+  const parts = await fulfilmentsOf(ctx, order.id);
+  return buyerMayCancel({ status: order.status, partStatuses: parts.map((f) => f.status), jobStatus: job?.status ?? null });
 }
 
 /**
@@ -223,7 +229,7 @@ export async function cancelOrder(ctx: Ctx, input: { orderId: string; reason: st
     const order = await lockOrder(tx, input.orderId);
     if (!input.asStaff) {
       if (order.buyer_user_id !== tx.actor?.userId) throw new AppError('not_found');
-      if (!(await buyerMayCancel(tx, order)))
+      if (!(await buyerMayCancelNow(tx, order)))
         throw new AppError('invalid_transition', { params: { status: order.status, to: 'cancelled' } });
     }
     await moveOrder(tx, order, 'cancelled', input.reason);

@@ -145,3 +145,14 @@ export async function moveFulfilment(
   fulfilment.status = to;
   await recordOrderEvent(ctx, { orderId: fulfilment.orderId, fulfilmentId: fulfilment.id, from, to, reason });
 }
+
+/**
+ * The buyer may call an order off while nobody has started on it: unpaid, or paid with every
+ * seller still to accept and no courier at the market yet (a shopper may already be paying
+ * traders from the float). Staff may cancel later.
+ */
+export function buyerMayCancel(order: { status: OrderStatus; partStatuses: string[]; jobStatus: string | null }): boolean {
+  if (order.status === 'awaiting_payment') return true;
+  const noCourierYet = order.jobStatus === null || order.jobStatus === 'waiting' || order.jobStatus === 'offered';
+  return order.status === 'confirmed' && noCourierYet && order.partStatuses.every((status) => status === 'pending');
+}

@@ -6,6 +6,7 @@ import { mediaUrls } from '../media/service.ts';
 import { paymentView, refundView } from '../payments/views.ts';
 import { stallLabel } from '../sellers/lookup.ts';
 import type { OrderSummary, OrderView } from './schemas.ts';
+import { buyerMayCancel } from './states.ts';
 import type { OrderLinesTable, OrderStatus, OrdersTable } from './tables.ts';
 
 /** The signed-in buyer; carts and orders are theirs only. */
@@ -192,8 +193,11 @@ async function orderViewOf(ctx: Ctx, order: Selectable<OrdersTable>, audience: '
           deliveryDistanceM: order.delivery_distance_m,
         }
       : null,
-    buyerCanCancel:
-      order.status === 'awaiting_payment' || (order.status === 'confirmed' && fulfilments.every((f) => f.status === 'pending')),
+    buyerCanCancel: buyerMayCancel({
+      status: order.status,
+      partStatuses: fulfilments.map((f) => f.status),
+      jobStatus: job?.status ?? null,
+    }),
   };
 }
 

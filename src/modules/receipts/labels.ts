@@ -31,6 +31,7 @@ const id = {
   totalPaid: 'Total dibayar',
   totalDue: 'Total tagihan',
   refunded: 'Dikembalikan',
+  refundDue: 'Akan dikembalikan',
   net: 'Total setelah pengembalian',
   thanks: 'Terima kasih telah berbelanja di pasar lokal.',
   page: (page: number, count: number) => `Halaman ${page} dari ${count}`,
@@ -65,6 +66,7 @@ const en: Labels = {
   totalPaid: 'Total paid',
   totalDue: 'Amount due',
   refunded: 'Refunded',
+  refundDue: 'To be refunded',
   net: 'Total after refund',
   thanks: 'Thank you for shopping at your local market.',
   page: (page: number, count: number) => `Page ${page} of ${count}`,
@@ -145,13 +147,15 @@ export interface TotalRow {
   strong: boolean;
 }
 
-/** The money block: a unique code of 0 and a refund of 0 are left out. */
+/** The money block: a unique code of 0 and refunds of 0 are left out. */
 export function totalRows(r: Receipt, t: Labels): TotalRow[] {
-  const { goodsTotal, deliveryFee, uniqueCode, total, refunded, paidAt } = r.payment;
+  const { goodsTotal, deliveryFee, uniqueCode, total, refunded, refundDue, paidAt } = r.payment;
   const row = (label: string, amount: bigint, strong = false): TotalRow => ({ label, value: formatRupiah(amount), strong });
   const rows = [row(t.goodsTotal, goodsTotal), row(t.deliveryFee, deliveryFee)];
   if (uniqueCode !== 0n) rows.push(row(t.uniqueCode, uniqueCode));
   rows.push(row(paidAt ? t.totalPaid : t.totalDue, total, true));
-  if (refunded !== 0n) rows.push(row(t.refunded, -refunded), row(t.net, total - refunded, true));
+  if (refunded !== 0n) rows.push(row(t.refunded, -refunded));
+  if (refundDue !== 0n) rows.push(row(t.refundDue, -refundDue));
+  if (refunded + refundDue !== 0n) rows.push(row(t.net, total - refunded - refundDue, true));
   return rows;
 }

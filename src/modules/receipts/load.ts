@@ -36,6 +36,9 @@ const METHOD_LABELS: Record<Lang, Record<PaymentMethod, string>> = {
   en: { transfer: 'Bank transfer', qris: 'QRIS', gateway: 'Midtrans', cod: 'Cash on delivery' },
 };
 
+const refundsOf = (order: OrderView, status: 'paid' | 'pending') =>
+  order.refunds.filter((r) => r.status === status).reduce((sum, r) => sum + BigInt(r.amount), 0n);
+
 /** The printable receipt of an order the caller may already see (the route checks that). */
 export async function loadReceipt(ctx: Ctx, order: OrderView): Promise<Receipt> {
   const [program, payment] = await Promise.all([
@@ -97,7 +100,8 @@ export async function loadReceipt(ctx: Ctx, order: OrderView): Promise<Receipt> 
       deliveryFee: BigInt(order.deliveryFee),
       uniqueCode,
       total: BigInt(order.total) + uniqueCode,
-      refunded: order.refunds.filter((r) => r.status === 'paid').reduce((sum, r) => sum + BigInt(r.amount), 0n),
+      refunded: refundsOf(order, 'paid'),
+      refundDue: refundsOf(order, 'pending'),
       methodLabel: order.payment ? METHOD_LABELS[ctx.lang][order.payment.method] : '',
       paidAt: paid?.paidAt ? new Date(paid.paidAt) : null,
       reference: payment?.provider_ref ?? '',

@@ -78,6 +78,8 @@ export interface ReceiptPayment {
   total: bigint;
   /** Given back to the buyer (reweighed lines, rejected sellers); 0 when none. */
   refunded: bigint;
+  /** Owed back and not paid yet (CS pays refunds by transfer); 0 when none. */
+  refundDue: bigint;
   /** Already in the receipt's language: "Transfer bank", "QRIS", "Midtrans", "Bayar di tempat". */
   methodLabel: string;
   /** Null while unpaid: the receipt is then an order slip, not a proof of payment. */

@@ -67,6 +67,7 @@ export function sampleReceipt(): Receipt {
       uniqueCode: 173n,
       total: 271_173n,
       refunded: 10_560n,
+      refundDue: 0n,
       methodLabel: 'Transfer bank',
       paidAt: new Date('2026-03-12T07:21:00Z'),
       reference: 'BRI 0123-01-000456-30-1',
