@@ -147,7 +147,7 @@ export async function createDeliveryJob(ctx: Ctx, orderId: string): Promise<stri
   if (parts.length === 0) return null;
   const order = await ctx.db
     .selectFrom('orders')
-    .select(['program_id', 'delivery_fee', 'lat', 'lng'])
+    .select(['program_id', 'delivery_fee', 'shopping_fee', 'lat', 'lng'])
     .where('tenant_id', '=', ctx.tenant.id)
     .where('id', '=', orderId)
     .executeTakeFirstOrThrow();
@@ -173,7 +173,8 @@ export async function createDeliveryJob(ctx: Ctx, orderId: string): Promise<stri
       courier_id: null,
       partner: null,
       partner_ref: null,
-      fee: order.delivery_fee,
+      // What the courier earns: delivery, and on a market trip the shopping.
+      fee: order.delivery_fee + order.shopping_fee,
       proof_code: randomDigits(4),
       proof_media_id: null,
       delivered_at: null,

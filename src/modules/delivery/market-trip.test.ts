@@ -21,6 +21,9 @@ async function expectStatus(response: { statusCode: number; body: string }, stat
 
 const byTitle = (rows: unknown[][]) => [...rows].sort((a, b) => String(a[0]).localeCompare(String(b[0])));
 
+/** Jasa belanja of these programs' market trips. */
+const SHOPPING_FEE = 2_000;
+
 const TITIP = [{ text: 'Kelapa parut 1 butir, yang tua', estimate: 10_000, cap: 15_000 }];
 
 for (const engine of engines()) {
@@ -33,7 +36,7 @@ for (const engine of engines()) {
       const programId = await makePayingProgram(t.database.db, tenant.id, 0);
       await t.database.db
         .updateTable('programs')
-        .set({ titip_enabled: options.titip ?? true, titip_max_cap: 50_000 })
+        .set({ titip_enabled: options.titip ?? true, titip_max_cap: 50_000, shopping_fee: SHOPPING_FEE })
         .where('id', '=', programId)
         .execute();
       const marketId = (await makeMarket(t.database.db, tenant.id)).id;
@@ -120,8 +123,10 @@ for (const engine of engines()) {
 
       const placed = await orderFrom(t, tenant, open.shops, 'delivery', { requests: TITIP });
       const order = (await placed.browser.get(`/api/orders/${placed.order.id}`)).json().order;
-      // Two lines of Rp 20.000, and the titip cap the buyer allows.
+      // Two lines of Rp 20.000, and the titip cap the buyer allows; a market trip adds the shopping fee.
       assert.equal(order.goodsTotal, 55_000);
+      assert.equal(order.shoppingFee, SHOPPING_FEE);
+      assert.equal(order.total, 55_000 + order.deliveryFee + SHOPPING_FEE);
       const titip = order.lines.find((l: { kind: string }) => l.kind === 'request');
       assert.deepEqual([titip.productTitle, titip.estimate, titip.lineTotal, titip.sellerId], [TITIP[0]?.text, 10_000, 15_000, null]);
     });
@@ -188,6 +193,8 @@ for (const engine of engines()) {
         ],
       );
       assert.equal(job.stallPayments.length, 3);
+      // The shopper earns the delivery fee and the shopping fee.
+      assert.equal(job.fee, order.deliveryFee + SHOPPING_FEE);
 
       await expectStatus(await trip.post('advance', { to: 'picked_up' }), 204);
       order = (await trip.browser.get(`/api/orders/${trip.order.id}`)).json().order;
@@ -223,6 +230,7 @@ for (const engine of engines()) {
       assert.equal(await accountBalance(ctx, `payable:seller:${first}`), 0n);
       assert.equal(await accountBalance(ctx, `payable:seller:${second}`), 0n);
       assert.equal(await accountBalance(ctx, `clearing:titip:${trip.programId}`), 0n);
+      assert.equal(await accountBalance(ctx, `payable:courier:${trip.courier.userId}`), -BigInt(order.deliveryFee + SHOPPING_FEE));
       // The courier hands back what is left of the float.
       await expectStatus(await treasurer.post(`/api/admin/couriers/${trip.courier.id}/float`, { action: 'settle', amount: 50_400 }), 200);
       assert.equal(await accountBalance(ctx, `float:courier:${trip.courier.id}`), 0n);
@@ -272,7 +280,7 @@ for (const engine of engines()) {
         lat: -7.3796,
         lng: 109.3634,
       });
-      assert.equal(quote.json().deliverOn, tomorrow);
+      assert.deepEqual([quote.json().deliverOn, quote.json().shoppingFee], [tomorrow, SHOPPING_FEE]);
       await placed.browser.post(`/api/orders/${placed.order.id}/payments`, { method: 'cod' });
       const order = await t.database.db
         .selectFrom('orders')

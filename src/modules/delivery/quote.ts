@@ -20,10 +20,24 @@ export async function tripMarket(ctx: Ctx, sellerIds: string[]) {
   return { id: first.id, marketDays: first.market_days, orderCutoff: first.order_cutoff };
 }
 
-/** The day the courier brings these sellers' goods if ordered now: their market's next trading day, else today. */
-export async function deliveryDate(ctx: Ctx, sellerIds: string[], now = new Date()): Promise<string | null> {
-  const market = await tripMarket(ctx, sellerIds);
-  return market ? deliveryDay(market, ctx.tenant.timeZone, now) : null;
+/**
+ * What a market trip adds when these sellers' goods come from one market: the day the courier
+ * brings them (the market's next trading day) and the program's shopping fee. Nulls and 0 otherwise.
+ */
+export async function tripTerms(
+  ctx: Ctx,
+  input: { programId: string; sellerIds: string[] },
+  now = new Date(),
+): Promise<{ deliverOn: string | null; shoppingFee: bigint }> {
+  const market = await tripMarket(ctx, input.sellerIds);
+  if (!market) return { deliverOn: null, shoppingFee: 0n };
+  const program = await ctx.db
+    .selectFrom('programs')
+    .select('shopping_fee')
+    .where('tenant_id', '=', ctx.tenant.id)
+    .where('id', '=', input.programId)
+    .executeTakeFirstOrThrow();
+  return { deliverOn: deliveryDay(market, ctx.tenant.timeZone, now), shoppingFee: program.shopping_fee };
 }
 
 /**

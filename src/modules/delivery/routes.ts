@@ -18,7 +18,7 @@ import {
   failJob,
   weighJobLine,
 } from './jobs.ts';
-import { deliveryDate, deliveryQuote } from './quote.ts';
+import { deliveryQuote, tripTerms } from './quote.ts';
 import { courierInput, courierView, deliveryQuoteView, jobView, programDeliverySettings, recapView } from './schemas.ts';
 import { getProgramDeliverySettings, updateProgramDeliverySettings } from './settings.ts';
 import { type JobStatus, MAX_CODE_ATTEMPTS } from './tables.ts';
@@ -75,10 +75,11 @@ export const deliveryRoutes: FastifyPluginAsyncZod = async (app) => {
       const { lat, lng, ...rest } = request.body;
       const ctx = request.ctx();
       const quote = await deliveryQuote(ctx, { ...rest, point: lat !== undefined && lng !== undefined ? { lat, lng } : null });
-      const deliverOn = await deliveryDate(ctx, rest.sellerIds);
+      const { deliverOn, shoppingFee } = await tripTerms(ctx, rest);
+      const trip = { deliverOn, shoppingFee: Number(shoppingFee) };
       return quote.ok
-        ? { ok: true, fee: Number(quote.fee), distanceM: quote.distanceM, reason: null, deliverOn }
-        : { ok: false, fee: null, distanceM: null, reason: quote.reason, deliverOn };
+        ? { ok: true, fee: Number(quote.fee), distanceM: quote.distanceM, reason: null, ...trip }
+        : { ok: false, fee: null, distanceM: null, reason: quote.reason, ...trip };
     },
   );
 

@@ -117,6 +117,8 @@ export const deliveryQuoteView = z.object({
   reason: z.enum(['outside_service_area', 'pin_required']).nullable(),
   /** 'YYYY-MM-DD' the goods come, from the market's days and cut-off; null when not from one market. */
   deliverOn: z.string().nullable(),
+  /** Jasa belanja the order adds when it is a market trip, else 0. */
+  shoppingFee: z.number(),
 });
 export type DeliveryQuoteView = z.infer<typeof deliveryQuoteView>;
 
@@ -130,6 +132,7 @@ export const programDeliverySettings = z.strictObject({
   reweighDefault: z.enum(['accept', 'remove']).describe('What happens to a line the buyer did not answer about'),
   titipEnabled: z.boolean().describe('Buyers may add free-text "titip belanja" lines to a market trip'),
   titipMaxCap: z.number().int().min(1000).max(5_000_000),
+  shoppingFee: z.number().int().min(0).max(100_000).describe('Jasa belanja added to each market-trip order, for the shopper'),
   deliveryPartner: z
     .enum(PARTNER_NAMES, { error: 'unknown_delivery_partner' })
     .nullable()

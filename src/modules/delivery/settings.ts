@@ -24,6 +24,7 @@ export async function getProgramDeliverySettings(ctx: Ctx, programId: string): P
     reweighDefault: row.reweigh_default,
     titipEnabled: row.titip_enabled,
     titipMaxCap: Number(row.titip_max_cap),
+    shoppingFee: Number(row.shopping_fee),
     // A partner no longer in the code reads as none: its jobs go back to the couriers (partners/requests.ts).
     deliveryPartner: PARTNER_NAMES.find((name) => name === row.delivery_partner) ?? null,
   };
@@ -48,6 +49,7 @@ export async function updateProgramDeliverySettings(
         reweigh_default: input.reweighDefault,
         titip_enabled: input.titipEnabled,
         titip_max_cap: input.titipMaxCap,
+        shopping_fee: input.shoppingFee,
         delivery_partner: input.deliveryPartner,
       })
       .where('tenant_id', '=', tx.tenant.id)

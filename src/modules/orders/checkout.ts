@@ -96,7 +96,7 @@ export async function checkout(ctx: Ctx, input: CheckoutInput): Promise<OrderVie
     const program = await tx.db
       .selectFrom('programs')
       // Added by the orders migration; the tenancy module's table type does not know it.
-      .select(['slug', 'payment_timeout_minutes as timeoutMinutes', 'titip_enabled', 'titip_max_cap'])
+      .select(['slug', 'payment_timeout_minutes as timeoutMinutes', 'titip_enabled', 'titip_max_cap', 'shopping_fee'])
       .where('tenant_id', '=', tx.tenant.id)
       .where('id', '=', programId)
       .executeTakeFirstOrThrow();
@@ -146,6 +146,8 @@ export async function checkout(ctx: Ctx, input: CheckoutInput): Promise<OrderVie
           })
         : { fee: 0n, distanceM: null };
 
+    // A shopper goes from stall to stall only on a market trip.
+    const shoppingFee = market ? program.shopping_fee : 0n;
     await tx.db
       .insertInto('orders')
       .values({
@@ -158,7 +160,8 @@ export async function checkout(ctx: Ctx, input: CheckoutInput): Promise<OrderVie
         status: 'awaiting_payment',
         goods_total: goodsTotal,
         delivery_fee: delivery.fee,
-        total: goodsTotal + delivery.fee,
+        shopping_fee: shoppingFee,
+        total: goodsTotal + delivery.fee + shoppingFee,
         delivery_distance_m: delivery.distanceM,
         deliver_on: market ? deliveryDay(market, tx.tenant.timeZone, now) : null,
         address: input.address,

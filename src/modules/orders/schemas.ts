@@ -99,6 +99,8 @@ export const orderView = z.object({
   programId: z.string(),
   goodsTotal: z.number(),
   deliveryFee: z.number(),
+  /** Jasa belanja of a market trip (0 otherwise); the shopper earns it with the delivery fee. */
+  shoppingFee: z.number(),
   total: z.number(),
   address: z.string(),
   areaCode: z.string(),

@@ -56,6 +56,8 @@ export interface OrdersTable {
   status: OrderStatus;
   goods_total: Rupiah;
   delivery_fee: Rupiah;
+  /** Jasa belanja of a market trip, fixed at checkout; 0 otherwise. */
+  shopping_fee: ColumnType<bigint, bigint | number | undefined, bigint | number>;
   total: Rupiah;
   address: string;
   area_code: string;

@@ -136,6 +136,7 @@ async function orderViewOf(ctx: Ctx, order: Selectable<OrdersTable>, audience: '
     programId: order.program_id,
     goodsTotal: Number(order.goods_total),
     deliveryFee: Number(order.delivery_fee),
+    shoppingFee: Number(order.shopping_fee),
     total: Number(order.total),
     address: order.address,
     areaCode: order.area_code,

@@ -76,7 +76,7 @@ for (const engine of engines()) {
       t = await testApp(engine);
       tenant = await makeTenant(t.database.db);
       const programId = await makePayingProgram(t.database.db, tenant.id, 333);
-      await t.database.db.updateTable('programs').set({ titip_enabled: true }).where('id', '=', programId).execute();
+      await t.database.db.updateTable('programs').set({ titip_enabled: true, shopping_fee: 1_500 }).where('id', '=', programId).execute();
       const marketId = (await makeMarket(t.database.db, tenant.id)).id;
       shops = [
         await makeSellingShop(t, tenant, programId, 41_000, marketId),

@@ -20,6 +20,8 @@ export interface Settlement {
   /** Titip lines: the shopper bought them from the float at any stall; no program fee. */
   titip: bigint;
   deliveryFee: bigint;
+  /** Jasa belanja: the shopper's, with the delivery fee. */
+  shoppingFee: bigint;
   uniqueCode: bigint;
 }
 
@@ -33,7 +35,7 @@ export async function settlementOf(ctx: Ctx, orderId: string): Promise<Settlemen
   const order = await ctx.db
     .selectFrom('orders as o')
     .innerJoin('programs as p', (join) => join.onRef('p.tenant_id', '=', 'o.tenant_id').onRef('p.id', '=', 'o.program_id'))
-    .select(['o.delivery_fee', 'p.fee_basis_points'])
+    .select(['o.delivery_fee', 'o.shopping_fee', 'p.fee_basis_points'])
     .where('o.tenant_id', '=', ctx.tenant.id)
     .where('o.id', '=', orderId)
     .executeTakeFirstOrThrow();
@@ -72,10 +74,15 @@ export async function settlementOf(ctx: Ctx, orderId: string): Promise<Settlemen
     }),
     titip: BigInt(goods.find((g) => g.sellerId === null)?.goods ?? 0),
     deliveryFee: order.delivery_fee,
+    shoppingFee: order.shopping_fee,
     uniqueCode: BigInt(payment.unique_code),
   };
   const shared =
-    settlement.sellers.reduce((sum, s) => sum + s.goods, 0n) + settlement.titip + settlement.deliveryFee + settlement.uniqueCode;
+    settlement.sellers.reduce((sum, s) => sum + s.goods, 0n) +
+    settlement.titip +
+    settlement.deliveryFee +
+    settlement.shoppingFee +
+    settlement.uniqueCode;
   if (shared !== settlement.held) {
     throw new Error(`order ${orderId}: ${shared} to share out but ${settlement.held} held`);
   }
@@ -109,7 +116,7 @@ export async function settleOrder(ctx: Ctx, order: { id: string; number: string;
     postings.push({ accountCode: payable as string, amount: -(seller.goods - seller.fee) });
   }
   postings.push({ accountCode: fee as string, amount: -settlement.sellers.reduce((sum, s) => sum + s.fee, 0n) });
-  postings.push({ accountCode: delivery as string, amount: -settlement.deliveryFee });
+  postings.push({ accountCode: delivery as string, amount: -(settlement.deliveryFee + settlement.shoppingFee) });
   // The float paid the stall for titip lines (stall_payment); the buyer's money now covers it.
   postings.push({ accountCode: titip as string, amount: -settlement.titip });
   postings.push({ accountCode: codes as string, amount: -settlement.uniqueCode });

@@ -27,6 +27,7 @@ const id = {
   titipCap: (cap: string) => `Titipan, batas ${cap}`,
   goodsTotal: 'Subtotal barang',
   deliveryFee: 'Ongkos kirim',
+  shoppingFee: 'Jasa belanja',
   uniqueCode: 'Kode unik',
   totalPaid: 'Total dibayar',
   totalDue: 'Total tagihan',
@@ -62,6 +63,7 @@ const en: Labels = {
   titipCap: (cap: string) => `Request, up to ${cap}`,
   goodsTotal: 'Goods',
   deliveryFee: 'Delivery',
+  shoppingFee: 'Shopping',
   uniqueCode: 'Unique code',
   totalPaid: 'Total paid',
   totalDue: 'Amount due',
@@ -147,11 +149,12 @@ export interface TotalRow {
   strong: boolean;
 }
 
-/** The money block: a unique code of 0 and refunds of 0 are left out. */
+/** The money block: a shopping fee, unique code and refunds of 0 are left out. */
 export function totalRows(r: Receipt, t: Labels): TotalRow[] {
-  const { goodsTotal, deliveryFee, uniqueCode, total, refunded, refundDue, paidAt } = r.payment;
+  const { goodsTotal, deliveryFee, shoppingFee, uniqueCode, total, refunded, refundDue, paidAt } = r.payment;
   const row = (label: string, amount: bigint, strong = false): TotalRow => ({ label, value: formatRupiah(amount), strong });
   const rows = [row(t.goodsTotal, goodsTotal), row(t.deliveryFee, deliveryFee)];
+  if (shoppingFee !== 0n) rows.push(row(t.shoppingFee, shoppingFee));
   if (uniqueCode !== 0n) rows.push(row(t.uniqueCode, uniqueCode));
   rows.push(row(paidAt ? t.totalPaid : t.totalDue, total, true));
   if (refunded !== 0n) rows.push(row(t.refunded, -refunded));

@@ -98,6 +98,7 @@ export async function loadReceipt(ctx: Ctx, order: OrderView): Promise<Receipt> 
     payment: {
       goodsTotal: BigInt(order.goodsTotal),
       deliveryFee: BigInt(order.deliveryFee),
+      shoppingFee: BigInt(order.shoppingFee),
       uniqueCode,
       total: BigInt(order.total) + uniqueCode,
       refunded: refundsOf(order, 'paid'),

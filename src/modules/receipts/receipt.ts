@@ -72,6 +72,8 @@ export interface ReceiptPayment {
   /** What the buyer was charged for goods at checkout (the ordered line totals). */
   goodsTotal: bigint;
   deliveryFee: bigint;
+  /** Jasa belanja of a market trip; 0 when none. */
+  shoppingFee: bigint;
   /** Kode unik added to a bank transfer so it can be matched; 0 when none. */
   uniqueCode: bigint;
   /** goods + delivery + unique code: what the buyer pays, or paid. */

@@ -64,6 +64,7 @@ export function sampleReceipt(): Receipt {
     payment: {
       goodsTotal: 259_000n,
       deliveryFee: 12_000n,
+      shoppingFee: 0n,
       uniqueCode: 173n,
       total: 271_173n,
       refunded: 10_560n,

@@ -48,6 +48,8 @@ export interface ProgramsTable {
   reweigh_tolerance_bp: Generated<number>;
   /** Buyers may add free-text "titip belanja" lines to a market trip, each capped at titip_max_cap. */
   titip_enabled: Generated<boolean>;
+  /** Jasa belanja: added to each market-trip order for the shopper, on top of the delivery fee. */
+  shopping_fee: ColumnType<bigint, bigint | number | undefined, bigint | number>;
   titip_max_cap: ColumnType<bigint, bigint | number | undefined, bigint | number>;
   /** null = the program's own couriers; else the delivery partner adapter jobs go to. */
   delivery_partner: ColumnType<string | null, string | null | undefined, string | null>;

@@ -42,6 +42,7 @@ function toDraft(settings: ProgramDeliverySettings, lang: Lang) {
     reweighDefault: settings.reweighDefault,
     titipEnabled: settings.titipEnabled,
     titipMaxCap: rupiahText(settings.titipMaxCap),
+    shoppingFee: rupiahText(settings.shoppingFee),
     partner: (settings.deliveryPartner ?? OWN_COURIERS) as PartnerChoice,
   };
 }
@@ -93,6 +94,7 @@ function readDraft(t: Translate, draft: Draft, loaded: ProgramDeliverySettings) 
     reweighDefault: draft.reweighDefault,
     titipEnabled: draft.titipEnabled,
     titipMaxCap: rupiah('titipMaxCap', draft.titipMaxCap),
+    shoppingFee: rupiah('shoppingFee', draft.shoppingFee),
     deliveryPartner: draft.partner === OWN_COURIERS ? null : draft.partner,
   };
   return { settings, errors };
@@ -272,6 +274,8 @@ function SettingsForm(props: { programId: string; programName: string; settings:
           </Choice>
         </>
       )}
+
+      {numberField('shoppingFee', 'shoppingFee', 'deliverySettings.shoppingFee', 'deliverySettings.shoppingFeeHint')}
 
       <h2>{t('deliverySettings.dispatchTitle')}</h2>
       <div className="row row-fields">

@@ -45,6 +45,9 @@ export const adminId = {
   'deliverySettings.otherNotDelivered': 'Tidak diantar',
   'deliverySettings.otherFee': 'Ongkos wilayah lain (Rp)',
   'deliverySettings.dispatchTitle': 'Tawaran ke kurir',
+  'deliverySettings.shoppingFee': 'Jasa belanja (Rp)',
+  'deliverySettings.shoppingFeeHint':
+    'Ditambahkan ke pesanan yang dibelanjakan kurir di pasar; menjadi hak kurir bersama ongkos kirim. 0 = tanpa jasa belanja.',
   'deliverySettings.partner': 'Siapa yang mengantar',
   'deliverySettings.partner.own': 'Kurir program sendiri',
   'deliverySettings.partner.named': 'Mitra antar: {name}',
@@ -127,6 +130,9 @@ export const adminEn: Record<keyof typeof adminId, string> = {
   'deliverySettings.otherNotDelivered': 'Not delivered',
   'deliverySettings.otherFee': 'Fee for other areas (Rp)',
   'deliverySettings.dispatchTitle': 'Offers to couriers',
+  'deliverySettings.shoppingFee': 'Shopping fee (Rp)',
+  'deliverySettings.shoppingFeeHint':
+    'Added to orders a courier shops at the market; the courier earns it with the delivery fee. 0 = none.',
   'deliverySettings.partner': 'Who delivers',
   'deliverySettings.partner.own': 'The program’s own couriers',
   'deliverySettings.partner.named': 'Delivery partner: {name}',

@@ -140,6 +140,12 @@ export function OrderPage() {
         <dd className="money">{formatRupiah(order.goodsTotal)}</dd>
         <dt>{t('cs.deliveryFee')}</dt>
         <dd className="money">{formatRupiah(order.deliveryFee)}</dd>
+        {order.shoppingFee > 0 && (
+          <>
+            <dt>{t('orders.shoppingFee')}</dt>
+            <dd className="money">{formatRupiah(order.shoppingFee)}</dd>
+          </>
+        )}
         <dt>{t('cs.col.total')}</dt>
         <dd className="money">
           <strong>{formatRupiah(order.total)}</strong>

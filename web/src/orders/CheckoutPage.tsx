@@ -116,7 +116,7 @@ function DeliveryDay({ date, market, timeZone }: { date: string; market: Market 
   );
 }
 
-/** Goods, titip caps, the delivery fee quoted for the courier parts (checkout fixes the same fee), and the total. */
+/** Goods, titip caps, the delivery and shopping fees quoted for the courier parts (checkout fixes the same), and the total. */
 function Totals(props: {
   goodsTotal: number;
   titipTotal: number;
@@ -126,6 +126,7 @@ function Totals(props: {
 }) {
   const t = useT();
   const fee = props.delivered ? (props.quote.data?.fee ?? 0) : 0;
+  const shoppingFee = props.delivered ? (props.quote.data?.shoppingFee ?? 0) : 0;
   return (
     <>
       <dl className="totals" aria-live="polite">
@@ -145,10 +146,16 @@ function Totals(props: {
             <dd>{props.areaCode ? <FeeText quote={props.quote} /> : <span className="muted">{t('delivery.chooseVillage')}</span>}</dd>
           </div>
         )}
+        {shoppingFee > 0 && (
+          <div>
+            <dt>{t('orders.shoppingFee')}</dt>
+            <dd className="money">{formatRupiah(shoppingFee)}</dd>
+          </div>
+        )}
         <div className="total-row">
           <dt>{t('orders.total')}</dt>
           <dd>
-            <strong className="money">{formatRupiah(props.goodsTotal + props.titipTotal + fee)}</strong>
+            <strong className="money">{formatRupiah(props.goodsTotal + props.titipTotal + fee + shoppingFee)}</strong>
           </dd>
         </div>
       </dl>

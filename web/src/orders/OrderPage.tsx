@@ -47,6 +47,12 @@ function Summary({ order }: { order: Order }) {
             <dd className="money">{formatRupiah(order.deliveryFee)}</dd>
           </>
         )}
+        {order.shoppingFee > 0 && (
+          <>
+            <dt>{t('orders.shoppingFee')}</dt>
+            <dd className="money">{formatRupiah(order.shoppingFee)}</dd>
+          </>
+        )}
         <dt>{t('orders.total')}</dt>
         <dd>
           <strong className="money">{formatRupiah(order.total)}</strong>
