@@ -167,11 +167,14 @@ describe('a market trip in real browsers at 360 px: two traders, one line reweig
     // The receipt the buyer downloads prints the final figures and the substitute.
     const receiptLink = buyer.getByRole('link', { name: 'Unduh struk (A4)' });
     // Fetched by the page itself: its session, and the browser resolves *.localhost.
-    const receipt = await buyer.evaluate(async (href) => {
-      const response = await fetch(href);
-      const bytes = new Uint8Array(await response.arrayBuffer());
-      return { type: response.headers.get('content-type'), bytes: Array.from(bytes) };
-    }, (await receiptLink.getAttribute('href')) ?? '');
+    const receipt = await buyer.evaluate(
+      async (href) => {
+        const response = await fetch(href);
+        const bytes = new Uint8Array(await response.arrayBuffer());
+        return { type: response.headers.get('content-type'), bytes: Array.from(bytes) };
+      },
+      (await receiptLink.getAttribute('href')) ?? '',
+    );
     assert.equal(receipt.type, 'application/pdf');
     const printed = pdfText(Buffer.from(receipt.bytes));
     for (const text of [
