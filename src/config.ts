@@ -32,6 +32,18 @@ export interface Config {
   deliveryPartnerSecret: string | null;
   /** Seconds between the simulated delivery partner's steps (demo mode). */
   simulatedPartnerStepSeconds: number;
+  /** The WhatsApp Business Cloud API (one Meta app for the installation); null: not set up. */
+  whatsapp: {
+    accessToken: string;
+    /** Signs Meta's webhooks (X-Hub-Signature-256). */
+    appSecret: string;
+    /** Answers Meta's webhook verification (GET hub.verify_token). */
+    verifyToken: string;
+    graphUrl: string;
+    /** An approved template with one body parameter, for messages outside the 24-hour window. */
+    template: string;
+    templateLanguage: string;
+  } | null;
 }
 
 export class ConfigError extends Error {}
@@ -77,6 +89,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // A short key can be guessed from signed callbacks; `openssl rand -hex 32` gives a good one.
   if (deliveryPartnerSecret && deliveryPartnerSecret.length < 32)
     throw new ConfigError('DELIVERY_PARTNER_SECRET must be at least 32 characters');
+  const whatsappToken = env.WHATSAPP_ACCESS_TOKEN?.trim() || null;
+  if (whatsappToken && !(env.WHATSAPP_APP_SECRET && env.WHATSAPP_VERIFY_TOKEN)) {
+    throw new ConfigError('WHATSAPP_ACCESS_TOKEN needs WHATSAPP_APP_SECRET and WHATSAPP_VERIFY_TOKEN too');
+  }
   return Object.freeze({
     port,
     host: env.HOST || '127.0.0.1',
@@ -97,5 +113,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     midtransSnapUrl: httpUrl(env, 'MIDTRANS_SNAP_URL', snapUrl),
     deliveryPartnerSecret,
     simulatedPartnerStepSeconds: int(env, 'SIMULATED_PARTNER_STEP_SECONDS', 20),
+    whatsapp: whatsappToken
+      ? {
+          accessToken: whatsappToken,
+          appSecret: env.WHATSAPP_APP_SECRET as string,
+          verifyToken: env.WHATSAPP_VERIFY_TOKEN as string,
+          graphUrl: httpUrl(env, 'WHATSAPP_GRAPH_URL', 'https://graph.facebook.com/v21.0'),
+          template: env.WHATSAPP_TEMPLATE || 'lokapasar_notifikasi',
+          templateLanguage: env.WHATSAPP_TEMPLATE_LANGUAGE || 'id',
+        }
+      : null,
   });
 }

@@ -21,8 +21,10 @@ import { healthRoutes } from '../modules/health/routes.ts';
 import { identityRoutes } from '../modules/identity/routes.ts';
 import { findSession, SESSION_COOKIE } from '../modules/identity/sessions.ts';
 import { mediaRoutes } from '../modules/media/routes.ts';
-import { simulatorChannel } from '../modules/messaging/channels.ts';
+import { messageChannel } from '../modules/messaging/channels.ts';
+import { createInboundHub, type InboundHub } from '../modules/messaging/inbound.ts';
 import { messagingRoutes } from '../modules/messaging/routes.ts';
+import { whatsappWebhookRoutes } from '../modules/messaging/webhook-routes.ts';
 import { createOutboxWorker, type OutboxWorker } from '../modules/messaging/worker.ts';
 import { orderConsoleRoutes } from '../modules/orders/console-routes.ts';
 import { createOrderJobs, type OrderJobs } from '../modules/orders/jobs.ts';
@@ -64,13 +66,16 @@ declare module 'fastify' {
     deliveryPartners: DeliveryPartners;
     /** Books jobs handed to partners and calls off cancelled ones, on a timer. */
     partnerJobs: PartnerJobs;
+    /** New customer messages, for the modules that act on them. */
+    inbound: InboundHub;
   }
 }
 
 export type App = FastifyInstance;
 
 // Routes that work without a tenant (probes, API docs).
-const TENANTLESS = /^\/api\/(health|openapi\.json|docs)(\/|$|\?)/;
+// Meta's WhatsApp webhook serves every tenant: messages are routed by the receiving number.
+const TENANTLESS = /^\/api\/(health|openapi\.json|docs|webhooks\/whatsapp)(\/|$|\?)/;
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export async function buildApp(config: Config, database: Database): Promise<App> {
@@ -91,11 +96,12 @@ export async function buildApp(config: Config, database: Database): Promise<App>
   app.setErrorHandler(errorHandler);
   app.decorate('config', config);
   app.decorate('database', database);
-  app.decorate('outbox', createOutboxWorker(database.db, config.demo ? simulatorChannel(app.log) : null, app.log));
+  app.decorate('outbox', createOutboxWorker(database.db, messageChannel(config, app.log), app.log));
   app.decorate('paymentGateway', configuredGateway(config));
   app.decorate('orderJobs', createOrderJobs(database.db, app.log));
   app.decorate('deliveryPartners', configuredPartners(app));
   app.decorate('partnerJobs', createPartnerJobs(database.db, app.deliveryPartners, app.log));
+  app.decorate('inbound', createInboundHub(app.log));
   app.addHook('onClose', async () => {
     await app.outbox.stop();
     await app.orderJobs.stop();
@@ -172,6 +178,7 @@ export async function buildApp(config: Config, database: Database): Promise<App>
   await app.register(tenancyRoutes, { prefix: '/api' });
   await app.register(identityRoutes, { prefix: '/api' });
   await app.register(messagingRoutes, { prefix: '/api' });
+  await app.register(whatsappWebhookRoutes, { prefix: '/api' });
   await app.register(sellerRoutes, { prefix: '/api' });
   await app.register(mediaRoutes, { prefix: '/api' });
   await app.register(catalogRoutes, { prefix: '/api' });

@@ -310,9 +310,13 @@ const MESSAGES = {
     id: 'Masukkan QRIS statis merchant (bukan QRIS dengan nominal).',
     en: 'Enter the merchant’s static QRIS (not one with an amount).',
   },
+  unknown_phone_number: {
+    id: 'Nomor WhatsApp {id} tidak terdaftar di program mana pun.',
+    en: 'WhatsApp number {id} belongs to no program.',
+  },
   invalid_signature: {
-    id: 'Tanda tangan notifikasi pembayaran tidak cocok.',
-    en: 'The payment notification signature does not match.',
+    id: 'Tanda tangan notifikasi tidak cocok.',
+    en: 'The notification signature does not match.',
   },
   cod_needs_delivery: {
     id: 'Bayar di tempat hanya untuk pesanan yang semuanya diantar kurir program.',

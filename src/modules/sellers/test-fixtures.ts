@@ -99,17 +99,16 @@ export async function rowCounts(db: Db, tenantId: string) {
   return counts;
 }
 
-/** Text messages queued for a phone, oldest first. */
+/** Messages queued or sent to a phone, oldest first (what the customer's WhatsApp shows). */
 export async function queuedTexts(db: Db, tenantId: string, phone: string): Promise<string[]> {
   const rows = await db
-    .selectFrom('outbox')
-    .select('payload')
+    .selectFrom('messages')
+    .select('body')
     .where('tenant_id', '=', tenantId)
-    .where('kind', '=', 'message.text')
+    .where('direction', '=', 'out')
+    .where('phone', '=', phone)
     .orderBy('created_at')
+    .orderBy('id')
     .execute();
-  return rows
-    .map((r) => r.payload as { phone: string; body: string })
-    .filter((p) => p.phone === phone)
-    .map((p) => p.body);
+  return rows.map((r) => r.body);
 }

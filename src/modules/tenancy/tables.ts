@@ -24,6 +24,8 @@ export interface ProgramsTable {
   name: string;
   description: Generated<string>;
   whatsapp_phone: string | null;
+  /** The Cloud API id of the program's WhatsApp number; webhooks are routed by it. */
+  whatsapp_phone_number_id: ColumnType<string | null, string | null | undefined, string | null>;
   active: Generated<boolean>;
   /** Checklist item codes curators tick before approving a seller. */
   curation_checklist: ColumnType<string[], string | undefined, string>;
