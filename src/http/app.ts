@@ -22,6 +22,7 @@ import { identityRoutes } from '../modules/identity/routes.ts';
 import { findSession, SESSION_COOKIE } from '../modules/identity/sessions.ts';
 import { mediaRoutes } from '../modules/media/routes.ts';
 import { messageChannel } from '../modules/messaging/channels.ts';
+import { conversationConsoleRoutes } from '../modules/messaging/console-routes.ts';
 import { createInboundHub, type InboundHub } from '../modules/messaging/inbound.ts';
 import { messagingRoutes } from '../modules/messaging/routes.ts';
 import { whatsappWebhookRoutes } from '../modules/messaging/webhook-routes.ts';
@@ -184,6 +185,7 @@ export async function buildApp(config: Config, database: Database): Promise<App>
   await app.register(catalogRoutes, { prefix: '/api' });
   await app.register(orderRoutes, { prefix: '/api' });
   await app.register(orderConsoleRoutes, { prefix: '/api' });
+  await app.register(conversationConsoleRoutes, { prefix: '/api' });
   await app.register(paymentRoutes, { prefix: '/api' });
   await app.register(paymentWebhookRoutes, { prefix: '/api' });
   if (isDemoGateway(app.paymentGateway)) await app.register(demoGatewayRoutes, { prefix: '/api' });

@@ -331,6 +331,20 @@ const MESSAGES = {
     id: 'Mitra antar ini tidak dikenal.',
     en: 'This delivery partner is not known.',
   },
+  // CS desk: WhatsApp conversations
+  not_desk_staff: {
+    id: 'Pengguna ini bukan petugas CS atau admin program di {tenant}.',
+    en: 'This user is not a CS agent or program admin in {tenant}.',
+  },
+  message_content: {
+    id: 'Isi salah satu: teks pesan, balasan cepat, atau foto.',
+    en: 'Give exactly one of: a text, a quick reply, or a photo.',
+  },
+  unknown_quick_reply: { id: 'Balasan cepat tidak ditemukan di program ini.', en: 'No such quick reply in this program.' },
+  duplicate_line: {
+    id: 'Barang ini sudah ada di pesanan. Gabungkan jumlahnya.',
+    en: 'This item is already in the order. Combine the quantities.',
+  },
 } satisfies Record<string, Record<Lang, string>>;
 
 export type MessageCode = keyof typeof MESSAGES;

@@ -209,11 +209,19 @@ export function demoStaticQris(programName: string, regencyName: string): string
   return `${body}6304${crc16(`${body}6304`)}`;
 }
 
+/**
+ * A simulated Cloud API number id, so the WhatsApp simulator can route messages to every demo
+ * program: the program's phone digits, or a made-up id unique to the program's place in the list.
+ */
+function demoNumberId(whatsappPhone: string | undefined, tenantIndex: number, programIndex: number): string {
+  return whatsappPhone?.replace(/\D/g, '') ?? `99${String(tenantIndex).padStart(2, '0')}${String(programIndex).padStart(2, '0')}`;
+}
+
 /** Creates the demo regencies and people; skips a regency that already exists. */
 export async function seedDemo(db: Db): Promise<{ created: string[] }> {
   const created: string[] = [];
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  for (const demo of DEMO_TENANTS) {
+  for (const [tenantIndex, demo] of DEMO_TENANTS.entries()) {
     const exists = await db.selectFrom('tenants').select('id').where('slug', '=', demo.slug).executeTakeFirst();
     if (exists) continue;
     const { tenant } = await createTenant(db, {
@@ -237,6 +245,7 @@ export async function seedDemo(db: Db): Promise<{ created: string[] }> {
             name: program.name,
             description: program.description,
             whatsapp_phone: program.whatsappPhone ?? null,
+            whatsapp_phone_number_id: demoNumberId(program.whatsappPhone, tenantIndex, index),
             // A made-up account and merchant QRIS, so every payment method can be tried.
             payment_methods: '{transfer,qris,gateway,cod}',
             bank_name: 'Bank Jateng',

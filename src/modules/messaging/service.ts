@@ -119,11 +119,19 @@ export async function enqueueMessage(db: Executor, message: OutgoingMessage): Pr
         conversation_id: conversationId,
         author_user_id: message.authorUserId ?? null,
         provider_message_id: null,
+        // now() is the transaction's start: a summary and its QR image would tie and swap places.
+        created_at: sql<Date>`clock_timestamp()`,
       })
       .execute();
     await db
       .insertInto('outbox')
-      .values({ tenant_id: message.tenantId, id: newId('obx'), kind: 'message.send', payload: JSON.stringify({ messageId: id }) })
+      .values({
+        tenant_id: message.tenantId,
+        id: newId('obx'),
+        kind: 'message.send',
+        payload: JSON.stringify({ messageId: id }),
+        run_after: sql<Date>`clock_timestamp()`,
+      })
       .execute();
     ids.push(id);
   }

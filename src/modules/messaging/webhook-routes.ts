@@ -80,7 +80,11 @@ export const whatsappWebhookRoutes: FastifyPluginAsyncZod = async (app) => {
         throw new AppError('bad_request');
       }
       const received = await receiveBatches(app.database.db, batches, 'whatsapp');
-      if (received.length > 0) await app.inbound.emit(received);
+      if (received.length > 0) {
+        await app.inbound.emit(received);
+        // Replies the handlers queued (a button answered) go now, not at the next tick.
+        app.outbox.wake();
+      }
       return { ok: true as const, received: received.length };
     },
   );

@@ -24,7 +24,7 @@ export interface OutboxWorker {
   stop(): Promise<void>;
 }
 
-type OutboxRow = { tenant_id: string; id: string; kind: string; payload: Record<string, unknown>; attempts: number };
+type OutboxRow = { tenant_id: string; id: string; kind: string; payload: Record<string, unknown>; attempts: number; run_after: Date };
 
 /**
  * Delivers outbox rows. Rows are claimed with a lease in a short transaction (FOR UPDATE SKIP
@@ -46,8 +46,9 @@ export function createOutboxWorker(db: Db, channel: MessageChannel | null, log: 
         WHERE (status = 'pending' AND run_after <= now()) OR (status = 'sending' AND lease_until < now())
         ORDER BY run_after LIMIT ${BATCH}
         FOR UPDATE SKIP LOCKED)
-      RETURNING tenant_id, id, kind, payload, attempts`.execute(db);
-    return rows.rows;
+      RETURNING tenant_id, id, kind, payload, attempts, run_after`.execute(db);
+    // RETURNING keeps no order: messages go in the order they were queued (a summary before its QR image).
+    return rows.rows.sort((a, b) => new Date(a.run_after).getTime() - new Date(b.run_after).getTime());
   }
 
   async function deliver(row: OutboxRow) {

@@ -5,7 +5,13 @@ import { areaProblem } from '../../shared/areas.ts';
 import { formatRupiah } from '../../shared/format.ts';
 import { newId } from '../../shared/ids.ts';
 import { linePrice } from '../../shared/quantity.ts';
-import { findOrderableVariants, type OrderableVariant, type ReserveFailure, reserveStock } from '../catalog/reservations.ts';
+import {
+  findOrderableVariants,
+  type OrderableVariant,
+  type Reservation,
+  type ReserveFailure,
+  reserveStock,
+} from '../catalog/reservations.ts';
 import { requireDeliveryFee, tripMarket } from '../delivery/quote.ts';
 import { deliveryDay } from '../delivery/schedule.ts';
 import { cartLines, findCartId } from './cart.ts';
@@ -26,21 +32,33 @@ interface ReservedLine {
   quantityMilli: number;
 }
 
-/** Takes stock for every cart line; if any line fails, throws with every failed line (the caller's rollback releases the rest). */
-async function reserveCart(ctx: Ctx, cartId: string): Promise<ReservedLine[]> {
-  // Variant id order: concurrent checkouts lock the same stock rows in the same order, so they cannot deadlock.
-  const lines = await cartLines(ctx, cartId);
+/** One line of a new order: a catalogue variant and how much of it. */
+export interface OrderLineInput {
+  variantId: string;
+  quantityMilli: number;
+}
+
+/**
+ * Takes stock for every line; if any line fails, throws with every failed line (the caller's
+ * rollback releases the rest). With `programId`, another program's goods count as unavailable.
+ */
+async function reserveLines(ctx: Ctx, lines: OrderLineInput[], programId: string | undefined): Promise<ReservedLine[]> {
   if (lines.length === 0) throw new AppError('cart_empty');
-  const reserved: ReservedLine[] = [];
-  const issues: FieldIssue[] = [];
+  // Variant id order: concurrent orders lock the same stock rows in the same order, so they cannot deadlock.
+  const sorted = [...lines].sort((a, b) => (a.variantId < b.variantId ? -1 : a.variantId > b.variantId ? 1 : 0));
   const variants = await findOrderableVariants(
     ctx,
-    lines.map((line) => line.variant_id),
+    sorted.map((line) => line.variantId),
   );
-  for (const line of lines) {
-    const result = await reserveStock(ctx, line.variant_id, line.quantity_milli, variants.get(line.variant_id));
-    if (result.ok) reserved.push({ variant: result.variant, quantityMilli: line.quantity_milli });
-    else issues.push({ field: `lines.${line.variant_id}`, code: FAILURE_CODES[result.reason] });
+  const reserved: ReservedLine[] = [];
+  const issues: FieldIssue[] = [];
+  for (const line of sorted) {
+    const variant = variants.get(line.variantId);
+    const ofProgram = programId === undefined || variant?.programId === programId;
+    const result: Reservation =
+      variant && ofProgram ? await reserveStock(ctx, line.variantId, line.quantityMilli, variant) : { ok: false, reason: 'unavailable' };
+    if (result.ok) reserved.push({ variant: result.variant, quantityMilli: line.quantityMilli });
+    else issues.push({ field: `lines.${line.variantId}`, code: FAILURE_CODES[result.reason] });
   }
   if (issues.length > 0) throw new AppError('stock_unavailable', { details: issues });
   return reserved;
@@ -74,23 +92,27 @@ function checkTitip(
   if (over >= 0) throw fieldError(`requests.${over}.cap`, 'titip_over_max', { maximum: formatRupiah(program.titip_max_cap) });
 }
 
+/** A new order: whose, what, and the checkout form's delivery and fulfilment choices. */
+export interface NewOrder extends CheckoutInput {
+  buyerId: string;
+  lines: OrderLineInput[];
+  /** Only this program's goods may be ordered (CS ordering through a program's number). */
+  programId?: string;
+}
+
 /**
- * Turns the buyer's cart into an order awaiting payment, in one transaction: reserves every
- * line's stock, numbers the order, writes its lines (priced once per line), one fulfilment
- * per seller and the first event, and empties the cart. Any failure leaves nothing reserved
- * and the cart as it was.
+ * Places an order awaiting payment, in one transaction (the caller's, if any): reserves every
+ * line's stock, numbers the order, writes its lines (priced once per line), one fulfilment per
+ * seller and the first event (by ctx.actor). Any failure leaves nothing reserved. Returns its id.
  */
-export async function checkout(ctx: Ctx, input: CheckoutInput): Promise<OrderView> {
-  const buyerId = buyerOf(ctx);
-  const areaIssue = areaProblem(input.areaCode, ctx.tenant.areaCode);
+export async function placeOrder(ctx: Ctx, order: NewOrder): Promise<string> {
+  const areaIssue = areaProblem(order.areaCode, ctx.tenant.areaCode);
   if (areaIssue) throw fieldError('areaCode', areaIssue, { regency: ctx.tenant.name });
-  const orderId = await inTransaction(ctx, async (tx) => {
-    const cartId = await findCartId(tx, { userId: buyerId }, true);
-    if (!cartId) throw new AppError('cart_empty');
-    const reserved = await reserveCart(tx, cartId);
+  return inTransaction(ctx, async (tx) => {
+    const reserved = await reserveLines(tx, order.lines, order.programId);
     const programIds = new Set(reserved.map((line) => line.variant.programId));
     if (programIds.size > 1) throw fieldError('cart', 'mixed_programs');
-    const fulfilments = fulfilmentsFor(reserved, input.fulfilment);
+    const fulfilments = fulfilmentsFor(reserved, order.fulfilment);
 
     const programId = reserved[0]?.variant.programId as string;
     const program = await tx.db
@@ -118,9 +140,9 @@ export async function checkout(ctx: Ctx, input: CheckoutInput): Promise<OrderVie
     // The fee shown before checkout, fixed on the order now.
     const delivered = fulfilments.filter((f) => f.method === 'delivery').map((f) => f.sellerId);
     const market = delivered.length > 0 ? await tripMarket(tx, delivered) : null;
-    checkTitip(input.requests, program, market);
+    checkTitip(order.requests, program, market);
     // The buyer pays each titip line's cap now; what the shopper does not spend comes back.
-    const titipLines = input.requests.map((request, index) => ({
+    const titipLines = order.requests.map((request, index) => ({
       tenant_id: tx.tenant.id,
       order_id: id,
       position: lines.length + index,
@@ -141,8 +163,8 @@ export async function checkout(ctx: Ctx, input: CheckoutInput): Promise<OrderVie
         ? await requireDeliveryFee(tx, {
             programId,
             sellerIds: delivered,
-            point: input.lat !== undefined && input.lng !== undefined ? { lat: input.lat, lng: input.lng } : null,
-            areaCode: input.areaCode,
+            point: order.lat !== undefined && order.lng !== undefined ? { lat: order.lat, lng: order.lng } : null,
+            areaCode: order.areaCode,
           })
         : { fee: 0n, distanceM: null };
 
@@ -155,7 +177,7 @@ export async function checkout(ctx: Ctx, input: CheckoutInput): Promise<OrderVie
         id,
         // Numbered last (below): the tenant's counter row is then locked only until commit.
         number: id,
-        buyer_user_id: buyerId,
+        buyer_user_id: order.buyerId,
         program_id: programId,
         status: 'awaiting_payment',
         goods_total: goodsTotal,
@@ -164,11 +186,11 @@ export async function checkout(ctx: Ctx, input: CheckoutInput): Promise<OrderVie
         total: goodsTotal + delivery.fee + shoppingFee,
         delivery_distance_m: delivery.distanceM,
         deliver_on: market ? deliveryDay(market, tx.tenant.timeZone, now) : null,
-        address: input.address,
-        area_code: input.areaCode,
-        lat: input.lat ?? null,
-        lng: input.lng ?? null,
-        notes: input.notes,
+        address: order.address,
+        area_code: order.areaCode,
+        lat: order.lat ?? null,
+        lng: order.lng ?? null,
+        notes: order.notes,
         reserved_until: new Date(now.getTime() + program.timeoutMinutes * 60_000),
       })
       .execute();
@@ -183,10 +205,22 @@ export async function checkout(ctx: Ctx, input: CheckoutInput): Promise<OrderVie
       )
       .execute();
     await recordOrderEvent(tx, { orderId: id, from: null, to: 'awaiting_payment' });
-    await tx.db.deleteFrom('cart_lines').where('tenant_id', '=', tx.tenant.id).where('cart_id', '=', cartId).execute();
     const number = await nextOrderNumber(tx, program.slug, now);
     await tx.db.updateTable('orders').set({ number }).where('tenant_id', '=', tx.tenant.id).where('id', '=', id).execute();
     return id;
+  });
+}
+
+/** Turns the buyer's cart into an order awaiting payment (see placeOrder); the cart is emptied, or kept as it was on any failure. */
+export async function checkout(ctx: Ctx, input: CheckoutInput): Promise<OrderView> {
+  const buyerId = buyerOf(ctx);
+  const orderId = await inTransaction(ctx, async (tx) => {
+    const cartId = await findCartId(tx, { userId: buyerId }, true);
+    if (!cartId) throw new AppError('cart_empty');
+    const lines = await cartLines(tx, cartId);
+    // Emptied first: a failed order rolls this back, and the order number stays the last lock taken.
+    await tx.db.deleteFrom('cart_lines').where('tenant_id', '=', tx.tenant.id).where('cart_id', '=', cartId).execute();
+    return placeOrder(tx, { ...input, buyerId, lines: lines.map((l) => ({ variantId: l.variant_id, quantityMilli: l.quantity_milli })) });
   });
   return getOrder(ctx, orderId);
 }

@@ -3,9 +3,9 @@ import { AppError, fieldError } from '../../http/errors.ts';
 import { formatRupiah } from '../../shared/format.ts';
 import { newId } from '../../shared/ids.ts';
 import { formatQuantity, linePrice } from '../../shared/quantity.ts';
-import { enqueueText } from '../messaging/service.ts';
 import { refundableAmount, requestRefund } from '../payments/refunds.ts';
 import { lockPaymentsOfOrder } from '../payments/states.ts';
+import { askBuyerAboutLine } from './notifications.ts';
 import { lockOrder } from './states.ts';
 import type { LineEventsTable } from './tables.ts';
 
@@ -37,17 +37,6 @@ async function lineEvent(
       reason: event.reason ?? '',
     })
     .execute();
-}
-
-async function tellBuyer(ctx: Ctx, orderId: string, body: (number: string) => string) {
-  const order = await ctx.db
-    .selectFrom('orders as o')
-    .innerJoin('users as u', 'u.id', 'o.buyer_user_id')
-    .select(['o.number', 'u.phone'])
-    .where('o.tenant_id', '=', ctx.tenant.id)
-    .where('o.id', '=', orderId)
-    .executeTakeFirstOrThrow();
-  await enqueueText(ctx.db, { tenantId: ctx.tenant.id, phone: order.phone, body: body(order.number) });
 }
 
 /** Whether the order is paid up front (not cash on delivery): it may then only get cheaper. */
@@ -171,13 +160,13 @@ export async function weighLine(
     reason: input.substitute === undefined ? input.reason : `${input.substitute}${input.reason ? `: ${input.reason}` : ''}`,
   });
   const offered = `${input.substitute ? `${input.substitute} ` : ''}${formatQuantity(input.quantityMilli)} ${line.unit}`;
-  await tellBuyer(
+  await askBuyerAboutLine(
     ctx,
-    order.id,
+    ref,
     (number) =>
       `Pesanan ${number}: untuk ${line.product_title} (dipesan ${formatQuantity(line.quantity_milli)} ${line.unit}, ${formatRupiah(line.line_total)}) ` +
       `${input.substitute ? 'kurir menawarkan pengganti' : 'tersedia'} ${offered} seharga ${formatRupiah(total)}. ` +
-      `Setujui atau tolak di halaman pesanan dalam ${program.reweigh_decision_minutes} menit.`,
+      `Jawab Setuju atau Tolak di sini atau di halaman pesanan dalam ${program.reweigh_decision_minutes} menit.`,
   );
 }
 

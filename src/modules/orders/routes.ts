@@ -6,6 +6,7 @@ import { inTransaction } from '../../http/context.ts';
 import { AppError } from '../../http/errors.ts';
 import { randomToken } from '../../shared/crypto.ts';
 import { type CartOwner, getCart, mergeGuestCart, reorder, setCartLine } from './cart.ts';
+import { answerChatReplies } from './chat-replies.ts';
 import { checkout } from './checkout.ts';
 import { cancelOrder, confirmReceipt } from './lifecycle.ts';
 import { decideLine } from './reweigh.ts';
@@ -47,6 +48,9 @@ async function cartOwner(request: FastifyRequest, reply: FastifyReply, creating:
 
 /** The buyer's cart (guests too), checkout and own orders (signed in). */
 export const orderRoutes: FastifyPluginAsyncZod = async (app) => {
+  // Buyers answer reweigh questions with WhatsApp buttons too.
+  app.inbound.on((messages) => answerChatReplies(app.database.db, messages));
+
   app.addHook('preHandler', async (request) => {
     if (!request.url.startsWith('/api/cart')) requireActor(request);
   });

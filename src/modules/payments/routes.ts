@@ -7,6 +7,7 @@ import type { Role } from '../identity/roles.ts';
 import { mediaUrls } from '../media/service.ts';
 import { orderView } from '../orders/schemas.ts';
 import { getOrder, getOrderForStaff } from '../orders/views.ts';
+import { qrisImageRoutes } from './qris-image.ts';
 import { markRefundPaid } from './refunds.ts';
 import {
   deskPaymentView,
@@ -29,6 +30,8 @@ const PAYMENT_DESK: Role[] = ['cs_agent', 'program_admin', 'treasurer'];
 
 /** Paying an order (buyer) and checking payments and refunds (CS, treasurer). */
 export const paymentRoutes: FastifyPluginAsyncZod = async (app) => {
+  await app.register(qrisImageRoutes);
+
   app.post(
     '/orders/:orderId/payments',
     {

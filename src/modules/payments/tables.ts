@@ -25,6 +25,8 @@ export interface PaymentsTable {
   provider_ref: string | null;
   redirect_url: string | null;
   paid_at: Date | null;
+  /** In the public address of a QRIS payment's image (see qris-image.ts); set when first sent. */
+  qris_image_token: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: CreatedAt;
   updated_at: Generated<Date>;
 }
