@@ -45,6 +45,7 @@ import type { Actor, Ctx, TenantRef } from './context.ts';
 import { errorHandler, sendError } from './error-handler.ts';
 import { AppError } from './errors.ts';
 import { type Lang, pickLang } from './messages.ts';
+import { setPublicAddress } from './public-address.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -103,6 +104,7 @@ export async function buildApp(config: Config, database: Database): Promise<App>
   app.decorate('deliveryPartners', configuredPartners(app));
   app.decorate('partnerJobs', createPartnerJobs(database.db, app.deliveryPartners, app.log));
   app.decorate('inbound', createInboundHub(app.log));
+  setPublicAddress(config);
   app.addHook('onClose', async () => {
     await app.outbox.stop();
     await app.orderJobs.stop();

@@ -16,6 +16,7 @@ const CsConsole = lazy(() => import('./cs/CsConsole'));
 const AdminConsole = lazy(() => import('./admin/AdminConsole'));
 const ProcurementConsole = lazy(() => import('./procurement/ProcurementConsole'));
 const DevInbox = lazy(() => import('./dev/DevInbox'));
+const WhatsAppSimulator = lazy(() => import('./dev/WhatsAppSimulator'));
 
 // The sign-in pages share one chunk (one module, several exports).
 const auth = () => import('./auth/AuthPages');
@@ -47,6 +48,7 @@ export function App() {
         <Route path="masuk/staf" element={<StaffSignIn />} />
         <Route path="undangan/:token" element={<AcceptInvite />} />
         <Route path="dev/kotak-masuk" element={<DevInbox />} />
+        <Route path="dev/whatsapp" element={<WhatsAppSimulator />} />
         <Route path="admin/*" element={<AdminConsole />} />
         <Route path="penjual/*" element={<SellerConsole />} />
         <Route path="kurir/*" element={<CourierConsole />} />

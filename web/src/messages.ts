@@ -3,6 +3,7 @@
 
 import { adminEn, adminId } from './admin/messages';
 import { courierEn, courierId } from './courier/messages';
+import { chatEn, chatId } from './cs/chat/messages';
 import { ordersEn, ordersId } from './orders/messages';
 import { staffOrdersEn, staffOrdersId } from './staff/messages';
 
@@ -296,7 +297,10 @@ const baseId = {
   'shop.priceHistory': 'Riwayat harga',
   'shop.photoN': '{title}, foto {n}',
   'shop.orderWhatsapp': 'Pesan lewat WhatsApp',
-  'shop.orderMessage': 'Halo, saya mau pesan {title} ({price}).',
+  'shop.orderWhatsappProgram': 'Pesan lewat WhatsApp {program}',
+  // Typed into the chat with the program's CS, who read Indonesian: the same in both languages.
+  'shop.chatOrder': 'Halo {program}, saya mau pesan:',
+  'shop.chatMarketOrder': 'Halo {program}, saya mau belanja di {market}:',
   'shop.stalls': 'Lapak',
   'shop.noStalls': 'Belum ada lapak yang berjualan daring.',
   'shop.productCount': '{count} produk',
@@ -384,7 +388,7 @@ const baseId = {
   'import.rowColumn': 'Baris {row}, kolom {column}',
 } as const;
 
-export const id = { ...baseId, ...ordersId, ...staffOrdersId, ...courierId, ...adminId };
+export const id = { ...baseId, ...ordersId, ...staffOrdersId, ...courierId, ...adminId, ...chatId };
 export type MessageKey = keyof typeof id;
 
 const baseEn: Record<keyof typeof baseId, string> = {
@@ -677,7 +681,9 @@ const baseEn: Record<keyof typeof baseId, string> = {
   'shop.priceHistory': 'Price history',
   'shop.photoN': '{title}, photo {n}',
   'shop.orderWhatsapp': 'Order on WhatsApp',
-  'shop.orderMessage': 'Halo, saya mau pesan {title} ({price}).',
+  'shop.orderWhatsappProgram': 'Order on WhatsApp from {program}',
+  'shop.chatOrder': 'Halo {program}, saya mau pesan:',
+  'shop.chatMarketOrder': 'Halo {program}, saya mau belanja di {market}:',
   'shop.stalls': 'Stalls',
   'shop.noStalls': 'No stalls sell online yet.',
   'shop.productCount': '{count} products',
@@ -764,4 +770,4 @@ const baseEn: Record<keyof typeof baseId, string> = {
   'import.rowColumn': 'Row {row}, column {column}',
 };
 
-export const en: Record<MessageKey, string> = { ...baseEn, ...ordersEn, ...staffOrdersEn, ...courierEn, ...adminEn };
+export const en: Record<MessageKey, string> = { ...baseEn, ...ordersEn, ...staffOrdersEn, ...courierEn, ...adminEn, ...chatEn };

@@ -103,7 +103,7 @@ export const conversationConsoleRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const message = await sendReply(request.ctx(), request.params.id, request.body, app.config.publicUrl);
+      const message = await sendReply(request.ctx(), request.params.id, request.body);
       app.outbox.wake();
       return reply.code(201).send({ message });
     },

@@ -182,7 +182,8 @@ for (const engine of engines()) {
       ).json().message;
       assert.deepEqual(
         [image.kind, image.body, image.data],
-        ['image', 'Telur hari ini', { link: `${t.app.config.publicUrl}/api/media/${photo}` }],
+        // WhatsApp fetches it from the regency's own address, not the installation's default one.
+        ['image', 'Telur hari ini', { link: `http://${tenant.slug}.localhost:3000/api/media/${photo}` }],
       );
 
       const bad = await agent.browser.post(`/api/cs/conversations/${conversation}/messages`, { body: 'Halo', mediaId: photo });

@@ -2,6 +2,7 @@ import { type Selectable, sql } from 'kysely';
 import { z } from 'zod';
 import { type Ctx, inTransaction } from '../../http/context.ts';
 import { AppError, fieldError } from '../../http/errors.ts';
+import { tenantOrigin } from '../../http/public-address.ts';
 import { newId } from '../../shared/ids.ts';
 import type { Role } from '../identity/roles.ts';
 import { assertMediaExists, mediaUrls } from '../media/service.ts';
@@ -302,12 +303,7 @@ export async function assignConversation(ctx: Ctx, conversationId: string, userI
 }
 
 /** What a reply sends: typed text, one of the program's quick replies, or an uploaded photo by its public address. */
-async function replyContent(
-  ctx: Ctx,
-  conversation: Selectable<ConversationsTable>,
-  input: ReplyInput,
-  publicUrl: string,
-): Promise<OutgoingContent> {
+async function replyContent(ctx: Ctx, conversation: Selectable<ConversationsTable>, input: ReplyInput): Promise<OutgoingContent> {
   if (input.quickReplyId !== undefined) {
     const quickReply = await ctx.db
       .selectFrom('quick_replies')
@@ -322,13 +318,13 @@ async function replyContent(
   if (input.mediaId !== undefined) {
     await assertMediaExists(ctx, [input.mediaId], 'mediaId');
     // WhatsApp fetches the photo itself, so it needs the full address.
-    return { kind: 'image', link: `${publicUrl}${mediaUrls(input.mediaId).url}`, caption: input.caption || undefined };
+    return { kind: 'image', link: `${await tenantOrigin(ctx)}${mediaUrls(input.mediaId).url}`, caption: input.caption || undefined };
   }
   return { kind: 'text', body: input.body ?? '' };
 }
 
 /** An agent's reply, queued in the outbox through the conversation's program number; the caller wakes the worker after commit. */
-export async function sendReply(ctx: Ctx, conversationId: string, input: ReplyInput, publicUrl: string): Promise<MessageView> {
+export async function sendReply(ctx: Ctx, conversationId: string, input: ReplyInput): Promise<MessageView> {
   const authorUserId = agentOf(ctx);
   return inTransaction(ctx, async (tx) => {
     const conversation = await findConversation(tx, conversationId);
@@ -336,7 +332,7 @@ export async function sendReply(ctx: Ctx, conversationId: string, input: ReplyIn
       tenantId: tx.tenant.id,
       phone: conversation.phone,
       programId: conversation.program_id,
-      content: await replyContent(tx, conversation, input, publicUrl),
+      content: await replyContent(tx, conversation, input),
       authorUserId,
     });
     return messageById(tx, messageId as string);

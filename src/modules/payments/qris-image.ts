@@ -2,39 +2,14 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import QRCode from 'qrcode';
 import { z } from 'zod';
-import type { Config } from '../../config.ts';
 import type { Ctx } from '../../http/context.ts';
 import { AppError } from '../../http/errors.ts';
+import { tenantOrigin } from '../../http/public-address.ts';
 import { randomToken, safeEqual } from '../../shared/crypto.ts';
 import { toDynamicQris } from './qris.ts';
 
 // A QRIS payment's QR code as a PNG at a public address, for WhatsApp image messages: Meta
 // fetches the image itself, with no session, so the address carries a random token instead.
-
-type PublicAddress = Pick<Config, 'publicUrl' | 'baseDomain'>;
-
-/** How the installation is reached from outside: set from the config when the route is registered, since use cases get no config. */
-let publicAddress: PublicAddress = { publicUrl: 'http://localhost:3000', baseDomain: null };
-
-/**
- * The tenant's own address, one resolveTenant maps back to it: a mapped domain; on a laptop
- * `<slug>.localhost`; else `<slug>.<base domain>`; else the plain address (a one-regency install).
- */
-async function tenantOrigin(ctx: Ctx): Promise<string> {
-  const base = new URL(publicAddress.publicUrl);
-  const domain = await ctx.db
-    .selectFrom('domains')
-    .select('host')
-    .where('tenant_id', '=', ctx.tenant.id)
-    .orderBy('created_at')
-    .executeTakeFirst();
-  // The same server answers every host, on the public address's port.
-  const port = base.port ? `:${base.port}` : '';
-  if (domain) return `${base.protocol}//${domain.host}${port}`;
-  if (base.hostname === 'localhost') return `${base.protocol}//${ctx.tenant.slug}.localhost${port}`;
-  if (publicAddress.baseDomain) return `${base.protocol}//${ctx.tenant.slug}.${publicAddress.baseDomain}${port}`;
-  return base.origin;
-}
 
 /** The absolute address of a QRIS payment's image, for WhatsApp; its token is made on first use. */
 export async function qrisImageUrl(ctx: Ctx, paymentId: string): Promise<string> {
@@ -49,8 +24,6 @@ export async function qrisImageUrl(ctx: Ctx, paymentId: string): Promise<string>
 }
 
 export const qrisImageRoutes: FastifyPluginAsyncZod = async (app) => {
-  publicAddress = { publicUrl: app.config.publicUrl, baseDomain: app.config.baseDomain };
-
   app.get(
     '/payments/:paymentId/qris.png',
     {

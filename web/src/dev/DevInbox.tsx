@@ -50,6 +50,9 @@ export default function DevInbox() {
     <section className="page narrow">
       <h1>{t('inbox.title')}</h1>
       <p>{t('inbox.intro')}</p>
+      <p>
+        <Link to="/dev/whatsapp">{t('simulator.link')}</Link>
+      </p>
       {body}
       <p>
         <Link to="/masuk">{t('inbox.back')}</Link>

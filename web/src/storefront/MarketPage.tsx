@@ -1,9 +1,11 @@
 import { Link, useParams } from 'react-router';
 import { useLang, useT } from '../i18n';
+import { useTenant } from '../session';
 import { ErrorState, Loading } from '../ui';
 import { marketScheduleText, useMarketFront } from './catalog';
 import { ProductList } from './ProductList';
 import { ReferenceBoard } from './ReferenceBoard';
+import { WhatsAppOrder } from './WhatsAppOrder';
 import './catalog.css';
 
 /** /pasar/:marketId: a market's days, its stalls, today's reference prices, and what it sells. */
@@ -12,6 +14,7 @@ export default function MarketPage() {
   const { lang } = useLang();
   const { marketId = '' } = useParams();
   const front = useMarketFront(marketId);
+  const tenant = useTenant();
   if (front.isPending) return <Loading />;
   if (front.error) return <ErrorState error={front.error} onRetry={() => void front.refetch()} />;
   const { market, stalls, referencePrices } = front.data;
@@ -21,6 +24,18 @@ export default function MarketPage() {
       <p className="muted">{[market.address, market.hours].filter(Boolean).join(' · ')}</p>
       {/* Goods come on market days: what the buyer needs to know before ordering. */}
       <p>{marketScheduleText(t, lang, market)}</p>
+      {/* A market trip can be ordered by chat too, with any program that takes WhatsApp orders. */}
+      {tenant.data?.programs
+        .filter((program) => program.whatsappPhone)
+        .map((program) => (
+          <p key={program.id}>
+            <WhatsAppOrder
+              program={program}
+              greeting={t('shop.chatMarketOrder', { program: program.name, market: market.name })}
+              label={t('shop.orderWhatsappProgram', { program: program.name })}
+            />
+          </p>
+        ))}
 
       <section aria-labelledby="reference-heading">
         <h2 id="reference-heading">{t('shop.referenceTitle')}</h2>

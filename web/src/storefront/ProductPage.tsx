@@ -1,12 +1,14 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { formatQuantity } from '../../../src/shared/quantity';
 import type { Lang } from '../i18n';
-import { formatDateTime, formatRupiah, type Translate, useLang, useT, whatsappLink } from '../i18n';
+import { formatDateTime, type Translate, useLang, useT } from '../i18n';
 import { AddToCart } from '../orders/AddToCart';
 import { useTenant } from '../session';
 import { ErrorState, Loading } from '../ui';
 import { categoryName, priceText, quantityText, usePriceHistory, useProduct, type Variant } from './catalog';
 import { ReferenceLine } from './ProductList';
+import { WhatsAppOrder } from './WhatsAppOrder';
 import './catalog.css';
 
 /** "Sisa 3,5 kg", "Tersedia hari ini" or "Habis". */
@@ -73,8 +75,13 @@ export default function ProductPage() {
   if (query.isPending) return <Loading />;
   if (query.error) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
   const product = query.data.product;
-  // The program's customer service takes orders on WhatsApp too, for those who prefer to chat.
-  const whatsapp = tenant.data?.programs.find((p) => p.id === product.programId)?.whatsappPhone;
+  // The program's customer service takes orders on WhatsApp too, for those who prefer to chat:
+  // the message names the product and the smallest amount sold, for the buyer to adjust.
+  const program = tenant.data?.programs.find((p) => p.id === product.programId);
+  const variant = product.variants.find((v) => v.inStock) ?? product.variants[0];
+  const chatItem = variant
+    ? `${[product.title, variant.name].filter(Boolean).join(' ')} ${formatQuantity(variant.minimumMilli)} ${variant.unit}`
+    : product.title;
 
   return (
     <article className="page product-page">
@@ -112,16 +119,9 @@ export default function ProductPage() {
           <VariantRow key={variant.id} variant={variant} fallbackName={product.title} />
         ))}
       </ul>
-      {whatsapp && (
+      {program?.whatsappPhone && (
         <p>
-          <a
-            className="button button-secondary"
-            href={`${whatsappLink(whatsapp)}?text=${encodeURIComponent(t('shop.orderMessage', { title: product.title, price: formatRupiah(product.price) }))}`}
-            target="_blank"
-            rel="noopener noreferrer"
-          >
-            {t('shop.orderWhatsapp')}
-          </a>
+          <WhatsAppOrder program={program} items={[chatItem]} />
         </p>
       )}
       {product.description && <p className="product-description">{product.description}</p>}

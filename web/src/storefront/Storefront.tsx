@@ -6,6 +6,7 @@ import { useTenant } from '../session';
 import { ErrorState, Loading } from '../ui';
 import { CATEGORIES } from './catalog';
 import { SearchBox } from './SearchBox';
+import { WhatsAppOrder } from './WhatsAppOrder';
 import './catalog.css';
 
 function ProgramCard({ program }: { program: Program }) {
@@ -18,12 +19,15 @@ function ProgramCard({ program }: { program: Program }) {
         {t('shop.programProducts')}
       </Link>
       {program.whatsappPhone && (
-        <p className="whatsapp">
-          {t('home.whatsapp')}:{' '}
-          <a href={whatsappLink(program.whatsappPhone)} target="_blank" rel="noopener noreferrer" className="phone">
-            {formatPhone(program.whatsappPhone)}
-          </a>
-        </p>
+        <>
+          <p className="whatsapp">
+            {t('home.whatsapp')}:{' '}
+            <a href={whatsappLink(program.whatsappPhone)} target="_blank" rel="noopener noreferrer" className="phone">
+              {formatPhone(program.whatsappPhone)}
+            </a>
+          </p>
+          <WhatsAppOrder program={program} />
+        </>
       )}
     </li>
   );
