@@ -21,6 +21,8 @@ import { healthRoutes } from '../modules/health/routes.ts';
 import { identityRoutes } from '../modules/identity/routes.ts';
 import { findSession, SESSION_COOKIE } from '../modules/identity/sessions.ts';
 import { mediaRoutes } from '../modules/media/routes.ts';
+import { storeImage } from '../modules/media/service.ts';
+import { folderStorage } from '../modules/media/storage.ts';
 import { messageChannel } from '../modules/messaging/channels.ts';
 import { conversationConsoleRoutes } from '../modules/messaging/console-routes.ts';
 import { createInboundHub, type InboundHub } from '../modules/messaging/inbound.ts';
@@ -98,7 +100,10 @@ export async function buildApp(config: Config, database: Database): Promise<App>
   app.setErrorHandler(errorHandler);
   app.decorate('config', config);
   app.decorate('database', database);
-  app.decorate('outbox', createOutboxWorker(database.db, messageChannel(config, app.log), app.log));
+  const files = folderStorage(config.filesDir);
+  const keepPhoto = async (tenantId: string, bytes: Buffer) =>
+    (await storeImage(database.db, files, { tenantId, uploadedBy: null }, bytes)).url;
+  app.decorate('outbox', createOutboxWorker(database.db, messageChannel(config, app.log), app.log, keepPhoto));
   app.decorate('paymentGateway', configuredGateway(config));
   app.decorate('orderJobs', createOrderJobs(database.db, app.log));
   app.decorate('deliveryPartners', configuredPartners(app));

@@ -1,3 +1,4 @@
+import type { Executor } from '../../db/database.ts';
 import type { Ctx } from '../../http/context.ts';
 import { AppError, fieldError } from '../../http/errors.ts';
 import { newId } from '../../shared/ids.ts';
@@ -20,6 +21,16 @@ export function mediaUrls(id: string): { url: string; thumbUrl: string } {
 
 /** Stores an uploaded photo after checking what it really is; nothing is written for a bad file. */
 export async function uploadImage(ctx: Ctx, storage: FileStorage, bytes: Buffer): Promise<MediaView> {
+  return storeImage(ctx.db, storage, { tenantId: ctx.tenant.id, uploadedBy: ctx.actor?.userId ?? null }, bytes);
+}
+
+/** Stores a photo of a tenant (from an upload, or fetched from WhatsApp by the outbox worker). */
+export async function storeImage(
+  db: Executor,
+  storage: FileStorage,
+  owner: { tenantId: string; uploadedBy: string | null },
+  bytes: Buffer,
+): Promise<MediaView> {
   if (!sniffImageType(bytes)) throw new AppError('unsupported_image');
   let processed: Awaited<ReturnType<typeof processImage>>;
   try {
@@ -28,16 +39,16 @@ export async function uploadImage(ctx: Ctx, storage: FileStorage, bytes: Buffer)
     throw new AppError('unsupported_image');
   }
   const id = newId('med');
-  const folder = ctx.tenant.id.replace(/[^a-z0-9_]/g, '');
+  const folder = owner.tenantId.replace(/[^a-z0-9_]/g, '');
   const storageKey = `${folder}/${id}.webp`;
   const thumbKey = `${folder}/${id}.thumb.webp`;
   // Files first, row last: a crash leaves at worst an orphan file, never a row without its file.
   await storage.put(storageKey, processed.full);
   await storage.put(thumbKey, processed.thumb);
-  await ctx.db
+  await db
     .insertInto('media')
     .values({
-      tenant_id: ctx.tenant.id,
+      tenant_id: owner.tenantId,
       id,
       mime: 'image/webp',
       byte_size: processed.full.length,
@@ -45,7 +56,7 @@ export async function uploadImage(ctx: Ctx, storage: FileStorage, bytes: Buffer)
       height: processed.height,
       storage_key: storageKey,
       thumb_key: thumbKey,
-      uploaded_by: ctx.actor?.userId ?? null,
+      uploaded_by: owner.uploadedBy,
     })
     .execute();
   return { id, ...mediaUrls(id), width: processed.width, height: processed.height, mime: 'image/webp' };

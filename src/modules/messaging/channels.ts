@@ -3,7 +3,7 @@ import type { Config } from '../../config.ts';
 import type { Db } from '../../db/database.ts';
 import { newId } from '../../shared/ids.ts';
 import { formatPhone } from '../../shared/phone.ts';
-import { graphPayload, type OutgoingContent, PermanentSendError, sendToGraph } from './cloud-api.ts';
+import { downloadMedia, graphPayload, type OutgoingContent, PermanentSendError, sendToGraph } from './cloud-api.ts';
 
 /** A message the worker hands to a channel: who, what, and through which program's number. */
 export interface QueuedMessage {
@@ -21,6 +21,8 @@ export interface QueuedMessage {
 export interface MessageChannel {
   name: 'simulator' | 'whatsapp';
   send(db: Db, message: QueuedMessage): Promise<{ providerMessageId: string }>;
+  /** The bytes of a photo a customer sent, by the provider's media id. */
+  fetchMedia?(providerMediaId: string): Promise<Buffer>;
 }
 
 /**
@@ -73,6 +75,7 @@ export function whatsappChannel(config: WhatsAppConfig): MessageChannel {
       if (!phoneNumberId) throw new PermanentSendError('the program has no WhatsApp number (whatsapp_phone_number_id)');
       return sendToGraph(config, phoneNumberId, graphPayload(message.phone, withinWindow(message, config)));
     },
+    fetchMedia: (mediaId) => downloadMedia(config, mediaId),
   };
 }
 

@@ -205,7 +205,7 @@ export function graphPayload(phone: string, content: OutgoingContent): Record<st
   }
 }
 
-/** A send the Graph API refused for good (a bad number, a template not approved): retrying will not help. */
+/** A call the Graph API refused for good (a bad number, a template not approved, media gone): retrying will not help. */
 export class PermanentSendError extends Error {}
 
 /** Sends one message; throws PermanentSendError on a 4xx other than rate limiting, a plain Error otherwise (retried). */
@@ -225,9 +225,24 @@ export async function sendToGraph(
     error?: { message?: string; code?: number };
   };
   if (response.ok && answer.messages?.[0]?.id) return { providerMessageId: answer.messages[0].id };
-  const reason = `Graph API ${response.status}: ${answer.error?.message ?? 'no message id'}`;
-  // 429 and code 130429/131056 are rate limits; 5xx are Meta's trouble: both are worth retrying.
-  const rateLimited = response.status === 429 || answer.error?.code === 130429 || answer.error?.code === 131056;
-  if (response.status >= 400 && response.status < 500 && !rateLimited) throw new PermanentSendError(reason);
-  throw new Error(reason);
+  throw graphFailure(response.status, answer.error?.code, `Graph API ${response.status}: ${answer.error?.message ?? 'no message id'}`);
+}
+
+/** Why a Graph API call failed: for good on a 4xx other than rate limiting, else worth retrying. */
+function graphFailure(status: number, code: number | undefined, reason: string): Error {
+  // 429 and codes 130429/131056 are rate limits; 5xx are Meta's trouble: both are worth retrying.
+  const rateLimited = status === 429 || code === 130429 || code === 131056;
+  return status >= 400 && status < 500 && !rateLimited ? new PermanentSendError(reason) : new Error(reason);
+}
+
+/** The bytes of a photo a customer sent: its address from the media id, then the file (both need the token). */
+export async function downloadMedia(config: { graphUrl: string; accessToken: string }, mediaId: string): Promise<Buffer> {
+  const headers = { authorization: `Bearer ${config.accessToken}` };
+  const meta = await fetch(`${config.graphUrl}/${encodeURIComponent(mediaId)}`, { headers, signal: AbortSignal.timeout(15_000) });
+  const info = (await meta.json().catch(() => ({}))) as { url?: string; error?: { message?: string; code?: number } };
+  if (!meta.ok || !info.url)
+    throw graphFailure(meta.status, info.error?.code, `Graph API ${meta.status}: ${info.error?.message ?? 'no media url'}`);
+  const file = await fetch(info.url, { headers, signal: AbortSignal.timeout(30_000) });
+  if (!file.ok) throw graphFailure(file.status, undefined, `media download ${file.status}`);
+  return Buffer.from(await file.arrayBuffer());
 }

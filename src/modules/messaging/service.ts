@@ -195,6 +195,18 @@ export async function recordInbound(
     .executeTakeFirst();
   if (!inserted) return { conversationId, messageId: id, duplicate: true };
   await touchConversation(db, input.tenantId, conversationId, true);
+  // A photo arrives as WhatsApp's media id: the worker fetches it so the desk can show it.
+  if (message.mediaId && input.channel === 'whatsapp') {
+    await db
+      .insertInto('outbox')
+      .values({
+        tenant_id: input.tenantId,
+        id: newId('obx'),
+        kind: 'media.fetch',
+        payload: JSON.stringify({ messageId: id, mediaId: message.mediaId }),
+      })
+      .execute();
+  }
   return { conversationId, messageId: id, duplicate: false };
 }
 

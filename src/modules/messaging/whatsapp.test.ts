@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'kysely';
+import sharp from 'sharp';
 import type { TenantRef } from '../../http/context.ts';
 import { type TestApp, testApp } from '../../test/app.ts';
 import { engines } from '../../test/databases.ts';
@@ -17,10 +18,27 @@ const vectors = JSON.parse(fs.readFileSync(path.join(import.meta.dirname, '../..
 const ORDER_TEXT = vectors.messages.find((v: { name: string }) => v.name === 'indonesian-order-text');
 const NUMBER_ID = '106540352242922';
 
-/** A fake Graph API on 127.0.0.1: answers each send from `answers` in turn (then 200), and keeps what it got. */
+/**
+ * A fake Graph API on 127.0.0.1: answers each send from `answers` in turn (then 200), and keeps
+ * what it got; serves one customer photo (media id `media-photo-1`) as Meta does, in two steps.
+ */
 async function fakeGraph(answers: [number, unknown][]) {
   const received: { url: string; body: Record<string, unknown> }[] = [];
+  const photo = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#2f855a' } })
+    .png()
+    .toBuffer();
   const server = http.createServer((request, response) => {
+    if (request.method === 'GET') {
+      const port = (server.address() as AddressInfo).port;
+      if (request.headers.authorization !== 'Bearer test-token') return response.writeHead(401).end();
+      if (request.url === '/v21.0/media-photo-1') {
+        return response
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ url: `http://127.0.0.1:${port}/files/photo-1` }));
+      }
+      if (request.url === '/files/photo-1') return response.writeHead(200, { 'content-type': 'image/png' }).end(photo);
+      return response.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: { message: 'gone' } }));
+    }
     let body = '';
     request.on('data', (chunk) => {
       body += chunk;
@@ -119,6 +137,50 @@ for (const engine of engines()) {
       const messages = await t.database.db.selectFrom('messages').selectAll().where('conversation_id', '=', conversation.id).execute();
       assert.equal(messages.length, 1);
       assert.match(messages[0]?.body ?? '', /bawang merah 1\/2 kg/);
+    });
+
+    test('a photo a customer sends is fetched from WhatsApp and kept, so the desk can show it', async () => {
+      const body = JSON.stringify({
+        object: 'whatsapp_business_account',
+        entry: [
+          {
+            changes: [
+              {
+                field: 'messages',
+                value: {
+                  metadata: { phone_number_id: NUMBER_ID },
+                  contacts: [{ wa_id: '6281234567890', profile: { name: 'Bu Siti' } }],
+                  messages: [
+                    {
+                      from: '6281234567890',
+                      id: 'wamid.PHOTO1',
+                      timestamp: '1763798450',
+                      type: 'image',
+                      image: { id: 'media-photo-1', caption: 'daftar belanja' },
+                    },
+                    { from: '6281234567890', id: 'wamid.PHOTO2', timestamp: '1763798451', type: 'image', image: { id: 'media-gone' } },
+                  ],
+                },
+              },
+            ],
+          },
+        ],
+      });
+      assert.equal((await post(body)).statusCode, 200);
+      await t.app.outbox.runOnce();
+      const photos = await t.database.db
+        .selectFrom('messages')
+        .select(['provider_message_id', 'body', 'data', 'status'])
+        .where('tenant_id', '=', tenant.id)
+        .where('provider_message_id', 'in', ['wamid.PHOTO1', 'wamid.PHOTO2'])
+        .orderBy('provider_message_id')
+        .execute();
+      const link = String(photos[0]?.data?.link);
+      assert.match(link, /^\/api\/media\/med_/);
+      const served = await t.app.inject({ method: 'GET', url: link, headers: { host: `${tenant.slug}.localhost` } });
+      assert.equal(served.statusCode, 200);
+      // A photo WhatsApp no longer has stays a "[Foto]" without a picture; the message itself is not marked failed.
+      assert.deepEqual([photos[1]?.data?.link, photos[1]?.status], [undefined, null]);
     });
 
     test('the outbox retries a send that failed, inside the window as text, and follows delivery statuses forward only', async () => {

@@ -32,7 +32,13 @@ type OutboxRow = { tenant_id: string; id: string; kind: string; payload: Record<
  * a slow WhatsApp call holds no database connection. A worker that dies mid-send leaves its
  * rows to be taken again when the lease runs out: a message may then go twice, never zero times.
  */
-export function createOutboxWorker(db: Db, channel: MessageChannel | null, log: Logger): OutboxWorker {
+export function createOutboxWorker(
+  db: Db,
+  channel: MessageChannel | null,
+  log: Logger,
+  /** Keeps a photo customers sent (media module); returns its public address. */
+  keepPhoto?: (tenantId: string, bytes: Buffer) => Promise<string>,
+): OutboxWorker {
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<number> | null = null;
   let wakeRequested = false;
@@ -51,8 +57,21 @@ export function createOutboxWorker(db: Db, channel: MessageChannel | null, log: 
     return rows.rows.sort((a, b) => new Date(a.run_after).getTime() - new Date(b.run_after).getTime());
   }
 
+  /** A customer's photo: fetched from WhatsApp and kept, so the desk shows it (data.link). */
+  async function fetchPhoto(row: OutboxRow) {
+    if (!channel?.fetchMedia || !keepPhoto) throw new PermanentSendError('this channel cannot fetch photos');
+    const link = await keepPhoto(row.tenant_id, await channel.fetchMedia(String(row.payload.mediaId)));
+    await db
+      .updateTable('messages')
+      .set({ data: sql`coalesce(data, '{}'::jsonb) || ${JSON.stringify({ link })}::jsonb` })
+      .where('tenant_id', '=', row.tenant_id)
+      .where('id', '=', String(row.payload.messageId))
+      .execute();
+  }
+
   async function deliver(row: OutboxRow) {
     if (!channel) throw new Error('no messaging channel is configured (set up WhatsApp or run in demo mode)');
+    if (row.kind === 'media.fetch') return fetchPhoto(row);
     if (row.kind !== 'message.send') throw new PermanentSendError(`unknown outbox kind ${row.kind}`);
     const message = await db
       .selectFrom('messages as m')
@@ -107,7 +126,7 @@ export function createOutboxWorker(db: Db, channel: MessageChannel | null, log: 
           lease_until: null,
           run_after: new Date(Date.now() + backoffSeconds(row.attempts) * 1000),
         });
-        if (giveUp) await markFailed(row, message);
+        if (giveUp && row.kind === 'message.send') await markFailed(row, message);
       }
     }
     return rows.length;
