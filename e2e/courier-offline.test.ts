@@ -3,7 +3,17 @@ import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { todayIn } from '../src/shared/dates.ts';
 import { formatRupiah } from '../src/shared/format.ts';
-import { apiClient, chromiumMissing, launchChromium, PHONE, type RunningServer, screenshot, startServer } from './helpers.ts';
+import {
+  type apiClient,
+  buyerClient,
+  chromiumMissing,
+  launchChromium,
+  PHONE,
+  type RunningServer,
+  screenshot,
+  staffClient,
+  startServer,
+} from './helpers.ts';
 
 const skip = chromiumMissing();
 
@@ -34,11 +44,7 @@ describe('the courier app on a flaky connection: steps queue offline and apply o
   let timeZone: string;
   const url = (p: string) => server.url('purbalingga', p);
 
-  async function staffClient(phone: string) {
-    const client = apiClient(`http://127.0.0.1:${server.port}`);
-    await client('POST', '/api/auth/password', { phone, password: 'lokapasar-demo' });
-    return client;
-  }
+  const staff = (phone: string) => staffClient(server, phone);
 
   /** The job as the server has it, read by the courier on another connection (the page's may be offline). */
   async function readJob(): Promise<Job> {
@@ -52,8 +58,8 @@ describe('the courier app on a flaky connection: steps queue offline and apply o
 
   before(async () => {
     [server, browser] = await Promise.all([startServer(), launchChromium()]);
-    const admin = await staffClient('0811-0000-0001');
-    const cs = await staffClient('0811-0000-0002');
+    const admin = await staff('0811-0000-0001');
+    const cs = await staff('0811-0000-0002');
 
     // The program lets buyers add "titip belanja" lines to a market trip.
     const tenant = await admin<{ tenant: { timeZone: string }; programs: { id: string }[] }>('GET', '/api/tenant');
@@ -66,13 +72,7 @@ describe('the courier app on a flaky connection: steps queue offline and apply o
     }
 
     // A buyer: half a kilo of Bu Sri's shallots (Rp 19.000), a kilo of garlic (Rp 36.000), and palm sugar bought at any stall.
-    const buyer = apiClient(`http://127.0.0.1:${server.port}`);
-    const phone = '0813-5555-0303';
-    await buyer('POST', '/api/auth/code/request', { phone });
-    const { messages } = await buyer<{ messages: { phone: string; body: string }[] }>('GET', '/api/dev/inbox');
-    const code = messages.find((m) => m.phone === '+6281355550303')?.body.match(/\d{6}/)?.[0];
-    assert.ok(code, 'sign-in code in the demo inbox');
-    await buyer('POST', '/api/auth/code/verify', { phone, code });
+    const buyer = await buyerClient(server, '0813-5555-0303');
     for (const [query, quantityMilli] of [
       ['bawang merah brebes', 500],
       ['bawang putih kating', 1000],
@@ -109,7 +109,7 @@ describe('the courier app on a flaky connection: steps queue offline and apply o
     assert.ok(joko, 'the demo courier');
     await cs('POST', `/api/cs/jobs/${order.delivery.jobId}/assign`, { courierId: joko.id });
     await admin('POST', `/api/admin/couriers/${joko.id}/float`, { action: 'give', amount: FLOAT });
-    rider = await staffClient('0811-0000-0004');
+    rider = await staff('0811-0000-0004');
   });
   after(async () => {
     await browser?.close();

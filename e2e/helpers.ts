@@ -126,3 +126,35 @@ export function apiClient(base: string) {
   // The cookies let a browser page continue as the same person.
   return Object.assign(call, { cookies });
 }
+
+/** A staff member on the API of the default regency, signed in with the demo password. */
+export async function staffClient(server: RunningServer, phone: string) {
+  const client = apiClient(`http://127.0.0.1:${server.port}`);
+  await client('POST', '/api/auth/password', { phone, password: 'lokapasar-demo' });
+  return client;
+}
+
+/** A buyer on the API, signed in with the code the demo inbox shows for their phone (0813-…). */
+export async function buyerClient(server: RunningServer, phone: string) {
+  const client = apiClient(`http://127.0.0.1:${server.port}`);
+  await client('POST', '/api/auth/code/request', { phone });
+  const { messages } = await client<{ messages: { phone: string; body: string }[] }>('GET', '/api/dev/inbox');
+  const e164 = `+62${phone.replace(/\D/g, '').slice(1)}`;
+  const code = messages.find((m) => m.phone === e164 && /\d{6}/.test(m.body))?.body.match(/\d{6}/)?.[0];
+  if (!code) throw new Error(`no sign-in code for ${phone} in the demo inbox`);
+  await client('POST', '/api/auth/code/verify', { phone, code });
+  return client;
+}
+
+/** Puts the first variant of the first product found by name in the cart; returns its seller's id. */
+export async function addToCartByName(client: ReturnType<typeof apiClient>, query: string, quantityMilli: number): Promise<string> {
+  const found = await client<{ products: { id: string; seller: { id: string } }[] }>(
+    'GET',
+    `/api/catalog/products?q=${encodeURIComponent(query)}`,
+  );
+  const product = found.products[0];
+  if (!product) throw new Error(`no demo product ${query}`);
+  const detail = await client<{ product: { variants: { id: string }[] } }>('GET', `/api/catalog/products/${product.id}`);
+  await client('PUT', '/api/cart/lines', { variantId: detail.product.variants[0]?.id, quantityMilli });
+  return product.seller.id;
+}

@@ -3,13 +3,14 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import {
-  apiClient,
+  buyerClient,
   chromiumMissing,
   launchChromium,
   PHONE,
   type RunningServer,
   SCREENSHOT_DIR,
   screenshot,
+  staffClient,
   startServer,
 } from './helpers.ts';
 
@@ -55,12 +56,7 @@ describe('market trips, set up by staff and used by a buyer, in a real browser a
     return page;
   }
 
-  /** A phone talking to the API as this staff member. */
-  async function staffClient(phone: string) {
-    const client = apiClient(`http://127.0.0.1:${server.port}`);
-    await client('POST', '/api/auth/password', { phone, password: 'lokapasar-demo' });
-    return client;
-  }
+  const staff = (phone: string) => staffClient(server, phone);
 
   before(async () => {
     [server, browser] = await Promise.all([startServer(), launchChromium()]);
@@ -126,13 +122,7 @@ describe('market trips, set up by staff and used by a buyer, in a real browser a
     await screenshot(admin, 'delivery-settings-360');
 
     // A buyer signs in with a code and puts half a kilo of Bu Sri's shallots (Pasar Segamas) in the cart.
-    const buyer = apiClient(`http://127.0.0.1:${server.port}`);
-    const phone = '0813-5555-0303';
-    await buyer('POST', '/api/auth/code/request', { phone });
-    const { messages } = await buyer<{ messages: { phone: string; body: string }[] }>('GET', '/api/dev/inbox');
-    const code = messages.find((m) => m.phone === '+6281355550303')?.body.match(/\d{6}/)?.[0];
-    assert.ok(code, 'sign-in code in the demo inbox');
-    await buyer('POST', '/api/auth/code/verify', { phone, code });
+    const buyer = await buyerClient(server, '0813-5555-0303');
     const { products } = await buyer<{ products: { id: string }[] }>('GET', '/api/catalog/products?q=bawang%20merah%20brebes');
     const { product } = await buyer<{ product: { variants: { id: string }[] } }>('GET', `/api/catalog/products/${products[0]?.id}`);
     await buyer('PUT', '/api/cart/lines', { variantId: product.variants[0]?.id, quantityMilli: 500 });
@@ -196,12 +186,12 @@ describe('market trips, set up by staff and used by a buyer, in a real browser a
     // Cash on delivery; CS gives the trip to Mas Joko, who finds no shallots and dearer tempe.
     await shopper.getByRole('button', { name: /^Bayar di tempat/ }).click();
     await shopper.locator('.order-status').getByText('Bayar di tempat, diteruskan ke penjual').waitFor();
-    const cs = await staffClient('0811-0000-0002');
+    const cs = await staff('0811-0000-0002');
     const { order: desk } = await cs<{ order: { programId: string; delivery: { jobId: string } } }>('GET', `/api/cs/orders/${orderId}`);
     const { couriers } = await cs<{ couriers: { id: string; phone: string }[] }>('GET', `/api/admin/couriers?programId=${desk.programId}`);
     const jokoId = couriers.find((c) => c.phone === '+6281100000004')?.id;
     await cs('POST', `/api/cs/jobs/${desk.delivery.jobId}/assign`, { courierId: jokoId });
-    const courier = await staffClient('0811-0000-0004');
+    const courier = await staff('0811-0000-0004');
     const weigh = `/api/courier/jobs/${desk.delivery.jobId}/lines`;
     await courier('POST', `${weigh}/0`, { quantityMilli: 500, unitPrice: 36_000, substitute: 'Bawang bombay' });
     await courier('POST', `${weigh}/1`, { quantityMilli: 1000, unitPrice: 14_000 });
@@ -256,7 +246,7 @@ describe('market trips, set up by staff and used by a buyer, in a real browser a
     await screenshot(treasurer, 'couriers-float-360');
 
     // Back to a market open every day with no cut-off, as the demo has it.
-    const adminApi = await staffClient('0811-0000-0001');
+    const adminApi = await staff('0811-0000-0001');
     const { id, name, kind, address, areaCode, lat, lng, hours } = market;
     await adminApi('PATCH', `/api/admin/markets/${id}`, {
       name,

@@ -3,7 +3,18 @@ import { after, before, describe, test } from 'node:test';
 import { inflateSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { formatRupiah } from '../src/shared/format.ts';
-import { apiClient, chromiumMissing, launchChromium, PHONE, type RunningServer, screenshot, startServer } from './helpers.ts';
+import {
+  addToCartByName,
+  type apiClient,
+  buyerClient,
+  chromiumMissing,
+  launchChromium,
+  PHONE,
+  type RunningServer,
+  screenshot,
+  staffClient,
+  startServer,
+} from './helpers.ts';
 
 const skip = chromiumMissing();
 
@@ -42,42 +53,19 @@ describe('a market trip in real browsers at 360 px: two traders, one line reweig
   let order: Order;
   const url = (p: string) => server.url('purbalingga', p);
 
-  async function staffClient(phone: string) {
-    const client = apiClient(`http://127.0.0.1:${server.port}`);
-    await client('POST', '/api/auth/password', { phone, password: 'lokapasar-demo' });
-    return client;
-  }
-
-  /** Puts the first variant of the product found by name in the buyer's cart; returns its seller. */
-  async function addToCart(query: string, quantityMilli: number): Promise<string> {
-    const found = await buyerApi<{ products: { id: string; seller: { id: string } }[] }>(
-      'GET',
-      `/api/catalog/products?q=${encodeURIComponent(query)}`,
-    );
-    const product = found.products[0];
-    assert.ok(product, `demo product ${query}`);
-    const detail = await buyerApi<{ product: { variants: { id: string }[] } }>('GET', `/api/catalog/products/${product.id}`);
-    await buyerApi('PUT', '/api/cart/lines', { variantId: detail.product.variants[0]?.id, quantityMilli });
-    return product.seller.id;
-  }
+  const staff = (phone: string) => staffClient(server, phone);
 
   before(async () => {
     [server, browser] = await Promise.all([startServer(), launchChromium()]);
-    buyerApi = apiClient(`http://127.0.0.1:${server.port}`);
-    const phone = '0813-5555-0404';
-    await buyerApi('POST', '/api/auth/code/request', { phone });
-    const { messages } = await buyerApi<{ messages: { phone: string; body: string }[] }>('GET', '/api/dev/inbox');
-    const code = messages.find((m) => m.phone === '+6281355550404')?.body.match(/\d{6}/)?.[0];
-    assert.ok(code, 'sign-in code in the demo inbox');
-    await buyerApi('POST', '/api/auth/code/verify', { phone, code });
+    buyerApi = await buyerClient(server, '0813-5555-0404');
 
     // Mas Joko waits at the gate of Pasar Segamas, on duty: the paid order's job is offered to him.
-    const rider = await staffClient('0811-0000-0004');
+    const rider = await staff('0811-0000-0004');
     await rider('PATCH', '/api/courier/me', { available: true, lat: -7.389, lng: 109.3641 });
 
     // Half a kilo of shallots from Bu Sri (kios A-12) and a kilo of tomatoes from Pak Darto (los B-3), paid by QRIS.
-    const shallots = await addToCart('bawang merah brebes', 500);
-    const tomatoes = await addToCart('tomat merah', 1000);
+    const shallots = await addToCartByName(buyerApi, 'bawang merah brebes', 500);
+    const tomatoes = await addToCartByName(buyerApi, 'tomat merah', 1000);
     assert.notEqual(shallots, tomatoes, 'two traders');
     ({ order } = await buyerApi<{ order: Order }>('POST', '/api/checkout', {
       address: 'Jl. Mayjend Sungkono 12, Purbalingga',
@@ -88,7 +76,7 @@ describe('a market trip in real browsers at 360 px: two traders, one line reweig
       fulfilment: { [shallots]: 'delivery', [tomatoes]: 'delivery' },
     }));
     ({ order } = await buyerApi<{ order: Order }>('POST', `/api/orders/${order.id}/payments`, { method: 'qris' }));
-    const cs = await staffClient('0811-0000-0002');
+    const cs = await staff('0811-0000-0002');
     await cs('POST', `/api/cs/payments/${order.payment?.id}/confirm`, { reference: 'QRIS 0404' });
   });
   after(async () => {

@@ -2,7 +2,18 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { formatRupiah } from '../src/shared/format.ts';
-import { apiClient, chromiumMissing, launchChromium, PHONE, type RunningServer, screenshot, startServer } from './helpers.ts';
+import {
+  addToCartByName,
+  type apiClient,
+  buyerClient,
+  chromiumMissing,
+  launchChromium,
+  PHONE,
+  type RunningServer,
+  screenshot,
+  staffClient,
+  startServer,
+} from './helpers.ts';
 
 const skip = chromiumMissing();
 
@@ -22,38 +33,15 @@ describe('weighed goods at the market: the shopper reweighs, the buyer decides, 
   let order: Order;
   const url = (p: string) => server.url('purbalingga', p);
 
-  async function staffClient(phone: string) {
-    const client = apiClient(`http://127.0.0.1:${server.port}`);
-    await client('POST', '/api/auth/password', { phone, password: 'lokapasar-demo' });
-    return client;
-  }
-
-  /** One line of Bu Sri's (kios A-12): the product found by name, its first variant. */
-  async function addToCart(query: string, quantityMilli: number): Promise<string> {
-    const found = await buyerApi<{ products: { id: string; seller: { id: string } }[] }>(
-      'GET',
-      `/api/catalog/products?q=${encodeURIComponent(query)}`,
-    );
-    const product = found.products[0];
-    assert.ok(product, `demo product ${query}`);
-    const detail = await buyerApi<{ product: { variants: { id: string }[] } }>('GET', `/api/catalog/products/${product.id}`);
-    await buyerApi('PUT', '/api/cart/lines', { variantId: detail.product.variants[0]?.id, quantityMilli });
-    return product.seller.id;
-  }
+  const staff = (phone: string) => staffClient(server, phone);
 
   before(async () => {
     [server, browser] = await Promise.all([startServer(), launchChromium()]);
-    buyerApi = apiClient(`http://127.0.0.1:${server.port}`);
-    const phone = '0813-5555-0202';
-    await buyerApi('POST', '/api/auth/code/request', { phone });
-    const { messages } = await buyerApi<{ messages: { phone: string; body: string }[] }>('GET', '/api/dev/inbox');
-    const code = messages.find((m) => m.phone === '+6281355550202')?.body.match(/\d{6}/)?.[0];
-    assert.ok(code, 'sign-in code in the demo inbox');
-    await buyerApi('POST', '/api/auth/code/verify', { phone, code });
+    buyerApi = await buyerClient(server, '0813-5555-0202');
 
     // Half a kilo of shallots (Rp 19.000) and a kilo of garlic (Rp 36.000), paid by QRIS.
-    const seller = await addToCart('bawang merah brebes', 500);
-    assert.equal(await addToCart('bawang putih kating', 1000), seller);
+    const seller = await addToCartByName(buyerApi, 'bawang merah brebes', 500);
+    assert.equal(await addToCartByName(buyerApi, 'bawang putih kating', 1000), seller);
     ({ order } = await buyerApi<{ order: Order }>('POST', '/api/checkout', {
       address: 'Jl. Mayjend Sungkono 12, Purbalingga',
       areaCode: '33.03.06.2001',
@@ -63,7 +51,7 @@ describe('weighed goods at the market: the shopper reweighs, the buyer decides, 
       fulfilment: { [seller]: 'delivery' },
     }));
     ({ order } = await buyerApi<{ order: Order }>('POST', `/api/orders/${order.id}/payments`, { method: 'qris' }));
-    const cs = await staffClient('0811-0000-0002');
+    const cs = await staff('0811-0000-0002');
     await cs('POST', `/api/cs/payments/${order.payment?.id}/confirm`, { reference: 'QRIS 0042' });
 
     // The paid order became a job; CS gives it to Mas Joko rather than waiting for the dispatcher.

@@ -4,7 +4,17 @@ import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { formatRupiah } from '../src/shared/format.ts';
-import { apiClient, chromiumMissing, launchChromium, PHONE, type RunningServer, screenshot, startServer } from './helpers.ts';
+import {
+  apiClient,
+  buyerClient,
+  chromiumMissing,
+  launchChromium,
+  PHONE,
+  type RunningServer,
+  screenshot,
+  staffClient,
+  startServer,
+} from './helpers.ts';
 
 const skip = chromiumMissing();
 
@@ -38,12 +48,7 @@ describe('staff side of orders in a real browser at 360 px', { skip }, () => {
     return page;
   }
 
-  /** A staff member on the API, signed in with their password. */
-  async function staffClient(phone: string) {
-    const client = apiClient(`http://127.0.0.1:${server.port}`);
-    await client('POST', '/api/auth/password', { phone, password: 'lokapasar-demo' });
-    return client;
-  }
+  const staff = (phone: string) => staffClient(server, phone);
 
   /** The buyer's order page in a browser, signed in as the API buyer. */
   async function buyerPage(order: Order): Promise<Page> {
@@ -89,13 +94,7 @@ describe('staff side of orders in a real browser at 360 px', { skip }, () => {
 
   before(async () => {
     [server, browser] = await Promise.all([startServer(), launchChromium()]);
-    call = apiClient(`http://127.0.0.1:${server.port}`);
-    const phone = '0813-5555-0101';
-    await call('POST', '/api/auth/code/request', { phone });
-    const { messages } = await call<{ messages: { phone: string; body: string }[] }>('GET', '/api/dev/inbox');
-    const code = messages.find((m) => m.phone === '+6281355550101')?.body.match(/\d{6}/)?.[0];
-    assert.ok(code, 'sign-in code in the demo inbox');
-    await call('POST', '/api/auth/code/verify', { phone, code });
+    call = await buyerClient(server, '0813-5555-0101');
 
     orders.paidByTransfer = await placeOrder('transfer', 'pickup', true);
     orders.badProof = await placeOrder('transfer', 'delivery', true);
@@ -244,7 +243,7 @@ describe('staff side of orders in a real browser at 360 px', { skip }, () => {
     }
     if (!taken) {
       // The offer ran out before he answered: CS gives him the job by hand.
-      const desk = await staffClient('0811-0000-0002');
+      const desk = await staff('0811-0000-0002');
       const { couriers } = await desk<{ couriers: { id: string; phone: string }[] }>(
         'GET',
         `/api/admin/couriers?programId=${order.programId}`,
@@ -351,7 +350,7 @@ describe('staff side of orders in a real browser at 360 px', { skip }, () => {
     await courier.getByText(`Pekerjaan ${order.number} dilepas.`).waitFor();
     await job.waitFor({ state: 'detached' });
     const jobId = (await readOrder(order)).delivery?.jobId;
-    const desk = await staffClient('0811-0000-0002');
+    const desk = await staff('0811-0000-0002');
     const { couriers } = await desk<{ couriers: { id: string; phone: string }[] }>(
       'GET',
       `/api/admin/couriers?programId=${order.programId}`,
@@ -359,7 +358,7 @@ describe('staff side of orders in a real browser at 360 px', { skip }, () => {
     await desk('POST', `/api/cs/jobs/${jobId}/assign`, { courierId: couriers.find((c) => c.phone === '+6281100000004')?.id });
 
     // Nobody is home at first: he records it, and tries again.
-    const rider = await staffClient('0811-0000-0004');
+    const rider = await staff('0811-0000-0004');
     const path = `/api/courier/jobs/${jobId}`;
     for (const to of ['shopping', 'picked_up', 'delivering']) await rider('POST', `${path}/advance`, { to });
     await courier.reload();

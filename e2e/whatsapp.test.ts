@@ -5,13 +5,14 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { formatRupiah } from '../src/shared/format.ts';
 import {
-  apiClient,
+  buyerClient,
   chromiumMissing,
   launchChromium,
   PHONE,
   type RunningServer,
   SCREENSHOT_DIR,
   screenshot,
+  staffClient,
   startServer,
 } from './helpers.ts';
 
@@ -38,11 +39,7 @@ describe('a WhatsApp order: the customer writes in the simulator, CS builds the 
   let order: Order;
   const url = (p: string) => server.url('purbalingga', p);
 
-  async function staffClient(phone: string) {
-    const client = apiClient(`http://127.0.0.1:${server.port}`);
-    await client('POST', '/api/auth/password', { phone, password: 'lokapasar-demo' });
-    return client;
-  }
+  const staff = (phone: string) => staffClient(server, phone);
 
   async function signInStaff(phone: string, next: string, options: object): Promise<Page> {
     const page = await (await browser.newContext(options)).newPage();
@@ -110,7 +107,7 @@ describe('a WhatsApp order: the customer writes in the simulator, CS builds the 
     await item.getByText('Ditangani CS Pasar (demo)').waitFor();
 
     // Another agent (the program admin) starts typing in the same chat.
-    const admin = await staffClient('0811-0000-0001');
+    const admin = await staff('0811-0000-0001');
     await admin('POST', `/api/cs/conversations/${conversationId}/typing`);
     await desk.getByText('Admin Dinas (demo) sedang mengetik…').waitFor();
 
@@ -184,7 +181,7 @@ describe('a WhatsApp order: the customer writes in the simulator, CS builds the 
     assert.ok(await dialog.getByText('Ringkasan pesanan dan cara bayar sudah dikirim ke WhatsApp pelanggan.').isVisible());
     await plainScreenshot(desk, 'cs-chat-order-created-1280');
 
-    const cs = await staffClient('0811-0000-0002');
+    const cs = await staff('0811-0000-0002');
     const found = await cs<{ orders: { id: string; number: string }[] }>('GET', `/api/cs/orders?number=${encodeURIComponent(number)}`);
     const orderId = found.orders.find((o) => o.number === number)?.id ?? '';
     order = (await cs<{ order: Order }>('GET', `/api/cs/orders/${orderId}`)).order;
@@ -241,10 +238,10 @@ describe('a WhatsApp order: the customer writes in the simulator, CS builds the 
   });
 
   test('paid, on the way, delivered: each step reaches the customer in the chat', async () => {
-    const rider = await staffClient('0811-0000-0004');
+    const rider = await staff('0811-0000-0004');
     await rider('PATCH', '/api/courier/me', { available: true, lat: -7.389, lng: 109.3641 });
 
-    const cs = await staffClient('0811-0000-0002');
+    const cs = await staff('0811-0000-0002');
     await cs('POST', `/api/cs/payments/${order.payment?.id}/confirm`, { reference: 'QRIS 0707' });
     await fromProgram(`Pembayaran pesanan ${order.number} sudah kami terima`).waitFor();
 
@@ -261,12 +258,7 @@ describe('a WhatsApp order: the customer writes in the simulator, CS builds the 
     await fromProgram(`Pesanan ${order.number} sedang diantar oleh`).waitFor();
 
     // At the door the customer reads the code from their order page (their account is their phone).
-    const buyer = apiClient(`http://127.0.0.1:${server.port}`);
-    await buyer('POST', '/api/auth/code/request', { phone: CUSTOMER_PHONE });
-    const { messages } = await buyer<{ messages: { phone: string; body: string }[] }>('GET', '/api/dev/inbox');
-    const code = messages.find((m) => m.phone === '+6281355550707' && /\d{6}/.test(m.body))?.body.match(/\d{6}/)?.[0];
-    assert.ok(code, 'sign-in code in the demo inbox');
-    await buyer('POST', '/api/auth/code/verify', { phone: CUSTOMER_PHONE, code });
+    const buyer = await buyerClient(server, CUSTOMER_PHONE);
     const { order: seen } = await buyer<{ order: Order }>('GET', `/api/orders/${order.id}`);
     await rider('POST', `/api/courier/jobs/${jobId}/deliver`, { code: seen.delivery?.proofCode });
     await fromProgram(`Pesanan ${order.number} sudah sampai`).waitFor();
