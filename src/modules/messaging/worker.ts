@@ -40,7 +40,8 @@ export function createOutboxWorker(
   keepPhoto?: (tenantId: string, bytes: Buffer) => Promise<string>,
 ): OutboxWorker {
   let timer: NodeJS.Timeout | null = null;
-  let running: Promise<number> | null = null;
+  let chain: Promise<unknown> = Promise.resolve();
+  let queued = 0;
   let wakeRequested = false;
 
   async function claim(): Promise<OutboxRow[]> {
@@ -110,7 +111,7 @@ export function createOutboxWorker(
       .execute();
   }
 
-  async function runOnce(): Promise<number> {
+  async function runBatch(): Promise<number> {
     const rows = await claim();
     for (const row of rows) {
       try {
@@ -132,17 +133,25 @@ export function createOutboxWorker(
     return rows.length;
   }
 
+  /** One batch at a time in this process (other nodes are kept apart by SKIP LOCKED): each waits for the one before. */
+  function exclusiveBatch(): Promise<number> {
+    queued += 1;
+    const batch = chain.then(runBatch).finally(() => {
+      queued -= 1;
+    });
+    chain = batch.catch(() => 0);
+    return batch;
+  }
+
   async function tick() {
-    if (running) {
+    if (queued > 0) {
       wakeRequested = true;
       return;
     }
-    running = runOnce().catch((error) => {
+    const handled = await exclusiveBatch().catch((error) => {
       log.error({ err: error }, 'outbox worker run failed');
       return 0;
     });
-    const handled = await running;
-    running = null;
     if (wakeRequested || handled === BATCH) {
       wakeRequested = false;
       setImmediate(tick);
@@ -150,7 +159,8 @@ export function createOutboxWorker(
   }
 
   return {
-    runOnce,
+    // After any run already going (a wake from a request), so the caller sees its rows handled.
+    runOnce: exclusiveBatch,
     wake() {
       setImmediate(tick);
     },
@@ -161,7 +171,7 @@ export function createOutboxWorker(
     async stop() {
       if (timer) clearInterval(timer);
       timer = null;
-      await running;
+      await chain;
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger as Logger } from 'fastify';
 import type { Db } from '../../db/database.ts';
 import type { Ctx } from '../../http/context.ts';
+import { ticker } from '../../shared/ticker.ts';
 import { redispatch } from '../delivery/dispatch.ts';
 import { autoCompleteOrders, expireUnpaidOrders } from './lifecycle.ts';
 import { applyReweighDefaults } from './reweigh.ts';
@@ -17,9 +18,6 @@ export interface OrderJobs {
  * moved in its own transaction after locking and rechecking it.
  */
 export function createOrderJobs(db: Db, log: Logger): OrderJobs {
-  let timer: NodeJS.Timeout | null = null;
-  let running: Promise<unknown> | null = null;
-
   async function runOnce(now = new Date()) {
     const tenants = await db
       .selectFrom('tenants')
@@ -37,23 +35,6 @@ export function createOrderJobs(db: Db, log: Logger): OrderJobs {
     return totals;
   }
 
-  return {
-    runOnce,
-    start(intervalMs = 30_000) {
-      timer ??= setInterval(() => {
-        if (running) return;
-        running = runOnce()
-          .catch((error) => log.error({ err: error }, 'order jobs failed'))
-          .finally(() => {
-            running = null;
-          });
-      }, intervalMs);
-      timer.unref();
-    },
-    async stop() {
-      if (timer) clearInterval(timer);
-      timer = null;
-      await running;
-    },
-  };
+  const timer = ticker(runOnce, (error) => log.error({ err: error }, 'order jobs failed'));
+  return { runOnce, start: (intervalMs = 30_000) => timer.start(intervalMs), stop: timer.stop };
 }

@@ -2,6 +2,7 @@ import type { FastifyBaseLogger as Logger } from 'fastify';
 import { type NotNull, sql } from 'kysely';
 import type { Db } from '../../../db/database.ts';
 import { type Ctx, inTransaction, type TenantRef } from '../../../http/context.ts';
+import { ticker } from '../../../shared/ticker.ts';
 import { offerNext } from '../dispatch.ts';
 import { lockJob, recordJobNote } from '../job-states.ts';
 import { setPartnerRef } from './events.ts';
@@ -207,32 +208,18 @@ export interface PartnerJobs {
 
 /** The partner steps on a timer, beside the order jobs (orders/jobs.ts); stopping also stops the partners' own timers. */
 export function createPartnerJobs(db: Db, partners: DeliveryPartners, log: Logger): PartnerJobs {
-  let timer: NodeJS.Timeout | null = null;
-  let running: Promise<unknown> | null = null;
-
   async function runOnce(now = new Date()) {
     const totals = { booked: await requestPartnerDeliveries(db, partners), cancelled: await cancelPartnerBookings(db, partners, now) };
     if (totals.booked || totals.cancelled) log.info(totals, 'delivery partner jobs');
     return totals;
   }
 
+  const timer = ticker(runOnce, (error) => log.error({ err: error }, 'delivery partner jobs failed'));
   return {
     runOnce,
-    start(intervalMs = 10_000) {
-      timer ??= setInterval(() => {
-        if (running) return;
-        running = runOnce()
-          .catch((error) => log.error({ err: error }, 'delivery partner jobs failed'))
-          .finally(() => {
-            running = null;
-          });
-      }, intervalMs);
-      timer.unref();
-    },
+    start: (intervalMs = 10_000) => timer.start(intervalMs),
     async stop() {
-      if (timer) clearInterval(timer);
-      timer = null;
-      await running;
+      await timer.stop();
       for (const partner of partners.values()) partner.stop?.();
     },
   };
