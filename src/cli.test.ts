@@ -105,7 +105,7 @@ describe('operator CLI', () => {
     assert.match(unknown.stderr, /unknown command "frobnicate"/);
   });
 
-  test('audit and ledger verify report intact books', async () => {
+  test('audit and ledger verify report intact books; the sales report rebuilds', async () => {
     const verified = await cli('audit', 'verify', '--json');
     assert.equal(verified.code, 0, verified.stderr);
     const out = JSON.parse(verified.stdout);
@@ -117,6 +117,10 @@ describe('operator CLI', () => {
       JSON.parse(ledger.stdout).results.map((r: { slug: string; ok: boolean }) => [r.slug, r.ok]),
       [['brebes', true]],
     );
+    // A regency with no completed orders yet rebuilds to an empty report.
+    const rebuilt = await cli('reports', 'rebuild', '--tenant', 'brebes', '--json');
+    assert.equal(rebuilt.code, 0, rebuilt.stderr);
+    assert.deepEqual(JSON.parse(rebuilt.stdout).results, [{ slug: 'brebes', orders: 0 }]);
     const unknown = await cli('ledger', 'verify', '--tenant', 'atlantis');
     assert.equal(unknown.code, 2);
     assert.match(unknown.stderr, /no tenant with slug "atlantis"/);

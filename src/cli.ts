@@ -12,6 +12,7 @@ import { ROLES } from './modules/identity/roles.ts';
 import { verifyLedger } from './modules/ledger/service.ts';
 import { parseShoppingList } from './modules/orders/shopping-list.ts';
 import { parseQris, QrisError, toDynamicQris } from './modules/payments/qris.ts';
+import { rebuildSalesReport } from './modules/reports/sales.ts';
 import { createTenant } from './modules/tenancy/create-tenant.ts';
 import { tenantInput } from './modules/tenancy/schemas.ts';
 import { findTenantBySlug } from './modules/tenancy/service.ts';
@@ -28,6 +29,7 @@ const USAGE = `Lokapasar operator commands (npm run cli -- <command> [options] [
                                            one-time staff invite link
   audit verify [--tenant S]                recompute the audit log hash chains
   ledger verify [--tenant S]               find ledger transactions whose postings do not sum to zero
+  reports rebuild [--tenant S]             recompute the sales report from completed orders
   qris parse "<payload>"                   the fields of a QRIS payload and whether its CRC is valid
   qris dynamic --amount 15000 "<static>"   the merchant's static QRIS turned into one for that exact amount
   order parse "<text>"                     a WhatsApp shopping list as JSON lines
@@ -222,6 +224,10 @@ async function main(argv: string[]) {
       );
       if (!results.every((r) => r.ok)) process.exitCode = 1;
       return;
+    }
+    case 'reports rebuild': {
+      const results = await forEachTenant(values.tenant, (db, tenantId) => rebuildSalesReport(db, tenantId));
+      return out.print({ results }, results.map((r) => `${r.slug.padEnd(20)} ${r.orders} completed orders counted`).join('\n'));
     }
     case 'ledger verify': {
       const results = await forEachTenant(values.tenant, (db, tenantId) => verifyLedger(db, tenantId));

@@ -8,6 +8,7 @@ import type { MediaTables } from '../modules/media/tables.ts';
 import type { MessagingTables } from '../modules/messaging/tables.ts';
 import type { OrdersTables } from '../modules/orders/tables.ts';
 import type { PaymentsTables } from '../modules/payments/tables.ts';
+import type { ReportsTables } from '../modules/reports/tables.ts';
 import type { SellersTables } from '../modules/sellers/tables.ts';
 import type { TenancyTables } from '../modules/tenancy/tables.ts';
 
@@ -24,4 +25,5 @@ export interface DB
     OrdersTables,
     PaymentsTables,
     DeliveryTables,
+    ReportsTables,
     HttpTables {}

@@ -39,6 +39,7 @@ import { payoutRoutes } from '../modules/payments/payout-routes.ts';
 import { paymentRoutes } from '../modules/payments/routes.ts';
 import { paymentWebhookRoutes } from '../modules/payments/webhook-routes.ts';
 import { receiptRoutes } from '../modules/receipts/routes.ts';
+import { reportRoutes } from '../modules/reports/routes.ts';
 import { sellerRoutes } from '../modules/sellers/routes.ts';
 import { tenancyRoutes } from '../modules/tenancy/routes.ts';
 import { cachedTenantResolver } from '../modules/tenancy/service.ts';
@@ -197,6 +198,7 @@ export async function buildApp(config: Config, database: Database): Promise<App>
   await app.register(paymentWebhookRoutes, { prefix: '/api' });
   if (isDemoGateway(app.paymentGateway)) await app.register(demoGatewayRoutes, { prefix: '/api' });
   await app.register(receiptRoutes, { prefix: '/api' });
+  await app.register(reportRoutes, { prefix: '/api' });
   await app.register(payoutRoutes, { prefix: '/api' });
   await app.register(deliveryRoutes, { prefix: '/api' });
   await app.register(deliveryPartnerWebhookRoutes, { prefix: '/api' });

@@ -27,7 +27,9 @@ function fromValidation(error: FastifyError): AppError {
       }
       continue;
     }
-    details.push({ field: path || (error.validationContext ?? 'body'), code: fieldCode(issue), params: issue.params });
+    // A refinement's own parameters (`.refine(fn, { params })`) sit one level down.
+    const params = issue.keyword === 'custom' ? ((issue.params.params as Record<string, unknown>) ?? {}) : issue.params;
+    details.push({ field: path || (error.validationContext ?? 'body'), code: fieldCode(issue), params });
   }
   return new AppError('validation_failed', { details });
 }

@@ -96,6 +96,9 @@ const MESSAGES = {
   },
   invalid_account_number: { id: 'Nomor rekening terdiri dari 5–20 angka.', en: 'The account number has 5–20 digits.' },
   invalid_date: { id: 'Tanggal tidak valid. Gunakan format TTTT-BB-HH.', en: 'Not a valid date. Use YYYY-MM-DD.' },
+  invalid_month: { id: 'Bulan tidak valid. Gunakan format TTTT-BB.', en: 'Not a valid month. Use YYYY-MM.' },
+  month_range_reversed: { id: 'Bulan akhir tidak boleh sebelum bulan awal.', en: 'The last month cannot be before the first.' },
+  month_range_too_long: { id: 'Paling lama {maximum} bulan sekali lihat.', en: 'At most {maximum} months at a time.' },
   village_code: {
     id: 'Pilih wilayah sampai desa/kelurahan, contoh 33.03.01.2001.',
     en: 'Choose the area down to the village, e.g. 33.03.01.2001.',

@@ -6,6 +6,7 @@ import { refundableAmount, requestRefund } from '../payments/refunds.ts';
 import { collectCash } from '../payments/service.ts';
 import { settleOrder } from '../payments/settlement.ts';
 import { cancelOpenPayments, lockPaymentsOfOrder } from '../payments/states.ts';
+import { recordCompletedOrder } from '../reports/sales.ts';
 import { notifyBuyer } from './notifications.ts';
 import { settleReweighing } from './reweigh.ts';
 import { buyerMayCancel, lockOrder, moveFulfilment, moveOrder, releaseOrderStock } from './states.ts';
@@ -191,10 +192,11 @@ export async function deliverOrder(ctx: Ctx, orderId: string, courier: { userId:
   await followFulfilments(ctx, order);
 }
 
-/** Completes a delivered order and books its split to the sellers; inside the caller's transaction. */
+/** Completes a delivered order, books its split to the sellers and counts it in the sales report; inside the caller's transaction. */
 async function complete(ctx: Ctx, order: LockedOrder, reason: string): Promise<void> {
   await moveOrder(ctx, order, 'completed', reason);
   await settleOrder(ctx, { id: order.id, number: order.number, programId: order.program_id });
+  await recordCompletedOrder(ctx, order.id);
 }
 
 /** The buyer has the goods: the order completes and the sellers become payable. */
