@@ -488,8 +488,8 @@ describe('staff side of orders in a real browser at 360 px', { skip }, () => {
 
     const treasurer = await signInStaff('0811-0000-0007', '/admin/pencairan');
     await treasurer.getByRole('heading', { name: 'Pencairan dana penjual' }).waitFor();
-    // Treasurers also reach the couriers, to hand out and settle their cash floats.
-    assert.deepEqual(await treasurer.locator('.subnav a').allTextContents(), ['Pembayaran', 'Pencairan dana', 'Kurir']);
+    // Treasurers also reach the couriers, to hand out and settle their cash floats, and the sales report.
+    assert.deepEqual(await treasurer.locator('.subnav a').allTextContents(), ['Pembayaran', 'Pencairan dana', 'Kurir', 'Laporan']);
     await treasurer.getByText('Belum ada pencairan untuk program ini.').waitFor();
     await treasurer.getByRole('button', { name: 'Buat pencairan baru' }).click();
     await treasurer.waitForURL(/\/admin\/pencairan\/pyr_/);

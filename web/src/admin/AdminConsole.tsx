@@ -13,6 +13,7 @@ import { MarketsPage } from './MarketsPage';
 import { PaymentSettingsPage } from './PaymentSettingsPage';
 import { PayoutRunPage, PayoutsPage } from './PayoutsPage';
 import { ReferencePricesPage } from './ReferencePricesPage';
+import { ReportsPage } from './ReportsPage';
 import { SellerReviewPage } from './SellerReviewPage';
 import { SellersPage } from './SellersPage';
 import { TraderRegistrationPage } from './TraderRegistrationPage';
@@ -38,6 +39,7 @@ const nav: { to: string; label: MessageKey; roles: Role[] }[] = [
   { to: '/admin/pencairan', label: 'payouts.nav', roles: money },
   { to: '/admin/pengantaran', label: 'deliverySettings.nav', roles: admins },
   { to: '/admin/kurir', label: 'couriers.nav', roles: couriers },
+  { to: '/admin/laporan', label: 'reports.nav', roles: money },
 ];
 
 /** A treasurer's /admin is the payouts page, customer service's the couriers: the markets are not theirs. */
@@ -54,7 +56,7 @@ function PaymentSettings() {
   return <PaymentSettingsPage readOnly={!holds(roles, admins)} />;
 }
 
-/** Program admin console: markets, seller curation, certificates, payment settings, seller payouts, delivery and couriers. */
+/** Program admin console: markets, seller curation, certificates, payment settings, seller payouts, delivery, couriers and the sales report. */
 export default function AdminConsole() {
   const t = useT();
   const roles = useSession().data?.roles;
@@ -64,7 +66,7 @@ export default function AdminConsole() {
     <div className="page">
       <p className="eyebrow">{t('admin.title')}</p>
       {links.length > 0 && (
-        <nav className="subnav" aria-label={t('admin.title')}>
+        <nav className="subnav admin-nav" aria-label={t('admin.title')}>
           {links.map((item) => (
             <NavLink key={item.to} to={item.to} end={item.to === '/admin'}>
               {t(item.label)}
@@ -85,6 +87,7 @@ export default function AdminConsole() {
         <Route path="pencairan/:runId" element={only(money, <PayoutRunPage />)} />
         <Route path="pengantaran" element={only(admins, <DeliverySettingsPage />)} />
         <Route path="kurir" element={only(couriers, <CouriersPage />)} />
+        <Route path="laporan" element={only(money, <ReportsPage />)} />
         <Route path="*" element={<NotFound />} />
       </Routes>
     </div>
