@@ -36,17 +36,24 @@ export interface CheckoutPlan {
   /** A real village of the tenant's regency: checkout refuses addresses outside it. */
   address: { address: string; areaCode: string };
   buyers: Buyer[];
+  /** The run's buyers: their orders are the run's, among a year of generated ones. */
+  buyerIds: string[];
   pool: PoolVariant[];
 }
 
 /** The scenario's own figures; `result` holds the usual load figures, its latencies those of POST /api/checkout. */
 export interface CheckoutFigures {
-  /** Orders in the database after the run. */
+  /** The run's orders in the database afterwards: a checkout that timed out at the client may still have committed. */
   orders: number;
   ordersPerSecond: number;
+  /** Checkouts sent. */
   checkouts: number;
+  /** Checkouts answered 201. */
+  placed: number;
   /** Checkouts answered 409 stock_unavailable: expected, not errors. */
   soldOut: number;
+  /** Checkouts with no answer within the client's timeout (counted as errors too). */
+  timedOut: number;
   /** Variants whose stock does not add up: initial ≠ left + ordered, or below zero. */
   oversold: number;
   variantsChecked: number;
@@ -118,7 +125,14 @@ export async function prepareCheckout(
     .execute();
   const buyers: Buyer[] = [];
   for (const user of users) buyers.push(await createSession(db, { tenantId: tenant.id, userId: user.id, ttlHours: 24 }));
-  return { host, tenantId: tenant.id, address: { address: 'Jl. Jend. Sudirman 5', areaCode: village }, buyers, pool };
+  return {
+    host,
+    tenantId: tenant.id,
+    address: { address: 'Jl. Jend. Sudirman 5', areaCode: village },
+    buyers,
+    buyerIds: users.map((u) => u.id),
+    pool,
+  };
 }
 
 interface Tally {
@@ -126,7 +140,10 @@ interface Tally {
   orders: number;
   checkouts: number;
   soldOut: number;
+  /** Requests that failed, timeouts included. */
   errors: number;
+  /** Checkouts the client gave up on: the server may still commit them. */
+  checkoutTimeouts: number;
   non2xx: number;
   latencies: number[];
 }
@@ -174,8 +191,9 @@ async function buyerLoop(agent: http.Agent, url: URL, plan: CheckoutPlan, buyer:
     tally.requests++;
     try {
       return await request(agent, url, method, path, headers, body);
-    } catch {
+    } catch (error) {
       tally.errors++;
+      if (path === '/api/checkout' && (error as Error).message === 'timed out') tally.checkoutTimeouts++;
       return null;
     }
   };
@@ -196,9 +214,13 @@ async function buyerLoop(agent: http.Agent, url: URL, plan: CheckoutPlan, buyer:
     await putLines(lines, UNIT_MILLI);
     const fulfilment = Object.fromEntries(lines.map((line) => [line.sellerId, 'pickup']));
     const started = performance.now();
-    const reply = await send('POST', '/api/checkout', { ...plan.address, fulfilment });
-    if (!reply) continue;
     tally.checkouts++;
+    const reply = await send('POST', '/api/checkout', { ...plan.address, fulfilment });
+    if (!reply) {
+      // No answer: the order may or may not have been placed; either way the next cart starts empty.
+      await putLines(lines, 0);
+      continue;
+    }
     tally.latencies.push(performance.now() - started);
     if (reply.status === 201) {
       tally.orders++;
@@ -214,12 +236,14 @@ export interface CheckoutRun {
   result: LoadResult;
   elapsed: number;
   checkouts: number;
+  placed: number;
   soldOut: number;
+  timedOut: number;
 }
 
 /** Drives the buyers from this process at the app in another, on 127.0.0.1, for a bounded time. */
 export async function runCheckout(options: { url: string; plan: CheckoutPlan; seconds: number; serverPid: number }): Promise<CheckoutRun> {
-  const tally: Tally = { requests: 0, orders: 0, checkouts: 0, soldOut: 0, errors: 0, non2xx: 0, latencies: [] };
+  const tally: Tally = { requests: 0, orders: 0, checkouts: 0, soldOut: 0, errors: 0, checkoutTimeouts: 0, non2xx: 0, latencies: [] };
   const cpuBefore = cpuSeconds(options.serverPid);
   const started = performance.now();
   const deadline = started + options.seconds * 1000;
@@ -240,16 +264,27 @@ export async function runCheckout(options: { url: string; plan: CheckoutPlan; se
     serverCpuCores: round((cpuSeconds(options.serverPid) - cpuBefore) / elapsed),
     serverPeakRssMb: peakRssMb(options.serverPid),
   };
-  return { result, elapsed, checkouts: tally.checkouts, soldOut: tally.soldOut };
+  return {
+    result,
+    elapsed,
+    checkouts: tally.checkouts,
+    placed: tally.orders,
+    soldOut: tally.soldOut,
+    timedOut: tally.checkoutTimeouts,
+  };
 }
 
-/** After the run, from the database: orders placed, and variants whose stock does not add up. */
+/**
+ * After the run, from the database: the run's orders (those of its buyers: the generated year of
+ * orders is not counted), and variants whose stock does not add up against the run's orders.
+ */
 export async function checkStock(database: Database, plan: CheckoutPlan, run: CheckoutRun): Promise<CheckoutFigures> {
   const { db } = database;
   const orders = await db
     .selectFrom('orders')
     .select((eb) => eb.fn.countAll<string>().as('n'))
     .where('tenant_id', '=', plan.tenantId)
+    .where('buyer_user_id', 'in', plan.buyerIds)
     .executeTakeFirstOrThrow();
   const rows = await db
     .selectFrom('variants as v')
@@ -260,6 +295,7 @@ export async function checkStock(database: Database, plan: CheckoutPlan, run: Ch
           .innerJoin('orders as o', (join) => join.onRef('o.tenant_id', '=', 'l.tenant_id').onRef('o.id', '=', 'l.order_id'))
           .select(['l.variant_id', sql<string>`sum(l.quantity_milli)`.as('ordered')])
           .where('l.tenant_id', '=', plan.tenantId)
+          .where('o.buyer_user_id', 'in', plan.buyerIds)
           .where('o.status', 'not in', ['cancelled', 'expired'])
           .groupBy('l.variant_id')
           .as('sold'),
@@ -282,7 +318,9 @@ export async function checkStock(database: Database, plan: CheckoutPlan, run: Ch
     orders: Number(orders.n),
     ordersPerSecond: Math.round(Number(orders.n) / run.elapsed),
     checkouts: run.checkouts,
+    placed: run.placed,
     soldOut: run.soldOut,
+    timedOut: run.timedOut,
     oversold,
     variantsChecked: plan.pool.length,
   };

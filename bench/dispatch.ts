@@ -108,12 +108,20 @@ async function prepare(database: Database, couriers: number, jobs: number) {
     actor: null,
     lang: 'id',
   };
-  return { ctx, jobIds: orders.map((_, i) => `job_bench${pad(i)}`) };
+  // The generated couriers on duty are candidates too.
+  const onDuty = await db
+    .selectFrom('couriers')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .where('tenant_id', '=', tenant.id)
+    .where('available', '=', true)
+    .where('active', '=', true)
+    .executeTakeFirstOrThrow();
+  return { ctx, jobIds: orders.map((_, i) => `job_bench${pad(i)}`), onDuty: Number(onDuty.n) };
 }
 
 /** Offers every open job once, timing each decision (transaction included). */
 export async function measureDispatch(database: Database, couriers: number, jobs: number): Promise<DispatchFigures> {
-  const { ctx, jobIds } = await prepare(database, couriers, jobs);
+  const { ctx, jobIds, onDuty } = await prepare(database, couriers, jobs);
   const times: number[] = [];
   let offered = 0;
   for (const jobId of jobIds) {
@@ -127,7 +135,7 @@ export async function measureDispatch(database: Database, couriers: number, jobs
   }
   times.sort((a, b) => a - b);
   return {
-    couriers,
+    couriers: onDuty,
     jobs,
     offered,
     p50: round(percentile(times, 50)),

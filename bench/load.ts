@@ -19,6 +19,8 @@ export interface LoadOptions {
   /** Several paths are cycled, so a scenario is not one cached row. */
   paths: string[];
   host?: string;
+  /** More headers on every request, e.g. a staff session cookie. */
+  headers?: Record<string, string>;
   connections: number;
   seconds: number;
   serverPid: number;
@@ -32,7 +34,7 @@ export function percentile(sorted: number[], p: number): number {
 /** Drives HTTP load from this process at a server in another, on 127.0.0.1, for a bounded time. */
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const latencies: number[] = [];
-  const headers = options.host ? { host: options.host } : undefined;
+  const headers = { ...options.headers, ...(options.host ? { host: options.host } : {}) };
   const cpuBefore = cpuSeconds(options.serverPid);
   const started = process.hrtime.bigint();
   const result = await new Promise<autocannon.Result>((resolve, reject) => {

@@ -21,7 +21,12 @@ function noteOf(row: Row): string {
   if (row.startMs !== undefined) return `${row.startMs} ms`;
   const c = row.checkout;
   if (c) {
-    return `**${c.ordersPerSecond} orders/s**: ${c.orders} orders of ${c.checkouts} checkouts, ${c.soldOut} sold out (409), oversold ${c.oversold} of ${c.variantsChecked} variants`;
+    // Orders are counted in the database: a checkout the client gave up on may have committed.
+    return (
+      `**${c.ordersPerSecond} orders/s**: ${c.orders} orders in the database from ${c.checkouts} checkouts ` +
+      `(${c.placed} answered 201, ${c.soldOut} sold out (409), ${c.timedOut} timed out at the client), ` +
+      `oversold ${c.oversold} of ${c.variantsChecked} variants`
+    );
   }
   const d = row.dispatch;
   if (d) return `${d.jobs} jobs offered one by one among ${d.couriers} couriers on duty (${d.offered} offers made)`;

@@ -1,12 +1,15 @@
-// `npm run bench [-- --scale small|regency|national] [--smoke] [--engine postgres|pglite|both] [--only checkout]`
+// `npm run bench [-- --scale smoke|small|regency|national] [--smoke] [--engine postgres|pglite|both] [--only checkout] [--load-only]`
 // Measures Lokapasar beside the machine's own ceiling and prints a table with the targets.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { openPGlite, openPostgres } from '../src/db/database.ts';
+import { PGlite } from '@electric-sql/pglite';
+import { type Database, fromPGlite, openPGlite, openPostgres, PGLITE_OPTIONS } from '../src/db/database.ts';
 import { migrate } from '../src/db/migrate.ts';
+import { type Bulk, pgliteBulk, postgresBulk } from './bulk.ts';
 import { type CheckoutRun, checkStock, prepareCheckout, runCheckout } from './checkout.ts';
+import { prepareDashboard } from './dashboard.ts';
 import { measureDispatch } from './dispatch.ts';
 import { assetSizes, homeJsGzip, measurePages } from './frontend.ts';
 import { generate, SCALES } from './generate.ts';
@@ -23,18 +26,23 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '50' },
     // Only the load scenarios whose name contains this (the front end is skipped too).
     only: { type: 'string' },
+    // Generate and load the data, report how long it took, and measure nothing else.
+    'load-only': { type: 'boolean', default: false },
   },
 });
+const loadOnly = values['load-only'];
 const scale = SCALES[values.smoke ? 'smoke' : (values.scale ?? 'small')];
 if (!scale) throw new Error(`--scale must be one of ${Object.keys(SCALES).join(', ')}`);
 const seconds = Number(values.seconds ?? (values.smoke ? 2 : 10));
 const connections = Number(values.connections);
 const engines = values.engine === 'both' ? ['postgres', 'pglite'] : [values.engine as string];
-const selected = (scenario: string) => !values.only || scenario.includes(values.only);
+const selected = (scenario: string) => !loadOnly && (!values.only || scenario.includes(values.only));
 const CEILING = 'bare Node ceiling (2 KB JSON)';
 const CHECKOUT = 'checkout (concurrent buyers, no oversell; latency of POST /api/checkout)';
 const DISPATCH = 'courier dispatch decision (choose + offer, one transaction)';
-const DASHBOARD = 'dashboard queries';
+const DASHBOARD = 'dashboard';
+/** Concurrent staff sessions in the dashboard scenarios. */
+const STAFF_CONNECTIONS = 10;
 
 const rows: Row[] = [];
 const log = (message: string) => console.error(`[bench] ${message}`);
@@ -64,10 +72,19 @@ for (const engine of engines) {
     const loadStarted = performance.now();
     const openDatabase = async () =>
       engine === 'postgres' ? openPostgres(env.DATABASE_URL as string) : openPGlite({ dataDir: env.DATA_DIR });
-    const database = await openDatabase();
+    const { database, bulk } = await openForLoading(engine, env);
     await migrate(database);
-    const data = await generate(database, scale);
+    const data = await generate(database, bulk, scale, { log: (message) => log(`${engine}: ${message}`) });
+    await bulk.close();
+    const loadSeconds = round((performance.now() - loadStarted) / 1000, 1);
+    // On PostgreSQL a chunk's tables load side by side, so their times overlap.
+    for (const [table, s] of bulk.stats) {
+      log(`${engine}: COPY ${table}: ${s.rows} rows in ${s.seconds.toFixed(1)}s (${Math.round(s.rows / s.seconds)} rows/s)`);
+    }
+    log(`${engine}: ${JSON.stringify(data.counts)} in ${loadSeconds}s`);
+    rows.push({ scenario: 'data load (migrate, generate, COPY, ANALYZE)', engine, note: loadNote(data.counts, loadSeconds) });
     const host = data.hosts[0] as string;
+    const dashboard = selected(DASHBOARD) ? await prepareDashboard(database, host) : null;
     const checkoutPlan = selected(CHECKOUT) ? await prepareCheckout(database, host, { buyers: connections, seconds }) : null;
     if (selected(DISPATCH)) {
       log(`${engine}: courier dispatch`);
@@ -75,29 +92,42 @@ for (const engine of engines) {
       rows.push({ scenario: DISPATCH, engine, dispatch, target: 'p99 < 50 ms' });
     }
     await database.close();
-    const loadSeconds = round((performance.now() - loadStarted) / 1000, 1);
-    log(`${engine}: ${JSON.stringify(data.counts)} in ${loadSeconds}s`);
+    if (loadOnly) continue;
 
     // The first start opens a fresh data dir; the second is the cold start the target is about.
     await (await startApp({ ...env, FILES_DIR: path.join(work, 'files') })).stop();
     const app = await startApp({ ...env, FILES_DIR: path.join(work, 'files'), DEFAULT_TENANT: 'bench-1' });
     rows.push({ scenario: 'cold start to healthy', engine, startMs: app.startMs, target: engine === 'pglite' ? '< 3000 ms' : undefined });
 
-    const scenario = async (name: string, paths: string[], target?: string, ratio = false) => {
+    const scenario = async (
+      name: string,
+      paths: string[],
+      target?: string,
+      options: { ratio?: boolean; headers?: Record<string, string>; connections?: number } = {},
+    ) => {
       if (!selected(name)) return;
-      const probe = await fetch(`${app.url}${paths[0]}`, { headers: { host } });
+      const headers = options.headers ?? {};
+      const probe = await fetch(`${app.url}${paths[0]}`, { headers: { ...headers, host } });
       if (!probe.ok) {
-        rows.push({ scenario: name, engine, note: `not available yet (${probe.status})` });
+        rows.push({ scenario: name, engine, target, note: `not available yet (${probe.status})` });
         return;
       }
       log(`${engine}: ${name}`);
-      const result = await runLoad({ url: app.url, paths, host, connections, seconds, serverPid: app.pid });
+      const result = await runLoad({
+        url: app.url,
+        paths,
+        host,
+        headers,
+        connections: options.connections ?? connections,
+        seconds,
+        serverPid: app.pid,
+      });
       rows.push({
         scenario: name,
         engine,
         result,
         target,
-        ceilingRatio: ratio && ceilingResult ? round(result.throughput / ceilingResult.throughput) : undefined,
+        ceilingRatio: options.ratio && ceilingResult ? round(result.throughput / ceilingResult.throughput) : undefined,
       });
     };
     await scenario('regency home (programs, markets)', ['/api/tenant']);
@@ -105,13 +135,13 @@ for (const engine of engines) {
       'storefront product list',
       ['/api/catalog/products?limit=20', '/api/catalog/products?limit=20&category=sayur', '/api/catalog/products?limit=20&inStock=true'],
       'p99 < 50 ms, >= 40% of ceiling',
-      true,
+      { ratio: true },
     );
     await scenario(
       'storefront search',
       data.searchTerms.map((q) => `/api/catalog/products?limit=20&q=${encodeURIComponent(q)}`),
       'p99 < 50 ms, >= 40% of ceiling',
-      true,
+      { ratio: true },
     );
     if (data.productIds.length) {
       await scenario(
@@ -119,6 +149,16 @@ for (const engine of engines) {
         data.productIds.slice(0, 200).map((id) => `/api/catalog/products/${id}`),
         'p99 < 50 ms',
       );
+    }
+    if (dashboard) {
+      // A regency's staff with the console open are a handful of people, not 50 buyers at once.
+      const staff = { headers: dashboard.headers, connections: Math.min(connections, STAFF_CONNECTIONS) };
+      const who = `${staff.connections} staff sessions`;
+      await scenario(`${DASHBOARD}: sales report (this month, 3 months, 12 months; ${who})`, dashboard.salesReport, 'p95 < 200 ms', staff);
+      await scenario(`${DASHBOARD}: CS order list (open, done, all, unpaid; ${who})`, dashboard.orderList, 'p95 < 200 ms', staff);
+      if (dashboard.orderSearch.length) {
+        await scenario(`${DASHBOARD}: CS order search by number (${who})`, dashboard.orderSearch, 'p95 < 200 ms', staff);
+      }
     }
     let checkoutRun: CheckoutRun | null = null;
     if (checkoutPlan) {
@@ -133,15 +173,14 @@ for (const engine of engines) {
       await checked.close();
       rows.push({ scenario: CHECKOUT, engine, result: checkoutRun.result, checkout, target: '>= 300 orders/s, 0 oversold' });
     }
-    if (selected(DASHBOARD)) rows.push({ scenario: DASHBOARD, engine, target: 'p95 < 200 ms', note: 'not built yet (reports issue)' });
   } finally {
     await postgres?.stop();
     fs.rmSync(work, { recursive: true, force: true });
   }
 }
 
-// --only measures the load scenarios alone.
-const { sizes, pages } = values.only ? { sizes: [], pages: [] } : await measureFrontEnd();
+// --only measures the load scenarios alone, --load-only nothing but the data load.
+const { sizes, pages } = values.only || loadOnly ? { sizes: [], pages: [] } : await measureFrontEnd();
 
 const resultsDir = path.join(ROOT, 'bench', 'results');
 fs.mkdirSync(resultsDir, { recursive: true });
@@ -171,6 +210,22 @@ for (const row of rows) {
     console.error(`[bench] ${row.engine} checkout: ${row.checkout.oversold} variants oversold, ${row.checkout.orders} orders`);
     process.exitCode = 1;
   }
+}
+
+/** The database handle, and a COPY loader on the same database (PGlite: the same instance, it is one process's). */
+async function openForLoading(engine: string, env: Record<string, string>): Promise<{ database: Database; bulk: Bulk }> {
+  if (engine === 'postgres') {
+    return { database: openPostgres(env.DATABASE_URL as string), bulk: await postgresBulk(env.DATABASE_URL as string) };
+  }
+  fs.mkdirSync(env.DATA_DIR as string, { recursive: true });
+  const pglite = await PGlite.create({ ...PGLITE_OPTIONS, dataDir: env.DATA_DIR });
+  return { database: fromPGlite(pglite), bulk: pgliteBulk(pglite) };
+}
+
+function loadNote(counts: Record<string, number>, seconds: number): string {
+  const rowCount = Object.values(counts).reduce((a, b) => a + b, 0);
+  const shown = ['products', 'customers', 'orders', 'order_lines', 'fulfilments', 'payments'].map((t) => `${counts[t] ?? 0} ${t}`);
+  return `${shown.join(', ')} (${rowCount} rows) in ${seconds} s`;
 }
 
 /** Front end: what a phone downloads, and how fast the storefront paints on slow 4G with a 4x slower CPU. */

@@ -98,7 +98,8 @@ export async function startPostgres(): Promise<Postgres> {
     });
   const port = await freePort();
   run('initdb', ['-D', `${dir}/data`, '-U', 'lokapasar', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8']);
-  // Throwaway data: durability off, like the CI cluster; shared_buffers sized for the regency data set.
+  // Throwaway data: durability off, like the CI cluster; shared_buffers sized for the regency data set,
+  // and checkpoints far apart while the generator writes a few GB.
   run('pg_ctl', [
     '-D',
     `${dir}/data`,
@@ -106,7 +107,7 @@ export async function startPostgres(): Promise<Postgres> {
     `${dir}/log`,
     '-w',
     '-o',
-    `-h 127.0.0.1 -p ${port} -k ${dir} -c fsync=off -c synchronous_commit=off -c shared_buffers=1GB -c max_connections=200`,
+    `-h 127.0.0.1 -p ${port} -k ${dir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_wal_size=8GB -c shared_buffers=1GB -c max_connections=200`,
     'start',
   ]);
   return {
