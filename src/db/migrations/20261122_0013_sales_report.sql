@@ -1,5 +1,5 @@
 -- The sales report reads small rollups, not a year of orders: the transaction that completes an
--- order adds it to its program's day, to each of its sellers' month and to its buyer's month
+-- order adds it to its program's day, to each of its sellers' month and to its buyer's months
 -- (reports/sales.ts). Days and months are the tenant's local ones. `npm run cli -- reports
 -- rebuild` recomputes them from the orders.
 
@@ -29,12 +29,25 @@ CREATE TABLE sales_seller_months (
   FOREIGN KEY (tenant_id, seller_id) REFERENCES sellers(tenant_id, id)
 );
 
-CREATE TABLE sales_customer_months (
+-- Customers are counted once per period however often they ordered: bit n of `months` is set
+-- when they completed an order in the n-th month from January 2000, so the customers of any
+-- months are one pass over a program's customers. `added` holds the bits the last change set, so
+-- the statement that sets them can count who is new to each month (sales_months).
+CREATE TABLE sales_customers (
   tenant_id      text NOT NULL,
   program_id     text NOT NULL,
-  month          date NOT NULL CHECK (extract(day FROM month) = 1),
   buyer_user_id  text NOT NULL REFERENCES users(id),
-  orders         integer NOT NULL CHECK (orders >= 0),
-  PRIMARY KEY (tenant_id, program_id, month, buyer_user_id),
+  months         bit(1200) NOT NULL,
+  added          bit(1200) NOT NULL,
+  PRIMARY KEY (tenant_id, program_id, buyer_user_id),
+  FOREIGN KEY (tenant_id, program_id) REFERENCES programs(tenant_id, id)
+);
+
+CREATE TABLE sales_months (
+  tenant_id   text NOT NULL,
+  program_id  text NOT NULL,
+  month       date NOT NULL CHECK (extract(day FROM month) = 1),
+  customers   integer NOT NULL CHECK (customers >= 0),
+  PRIMARY KEY (tenant_id, program_id, month),
   FOREIGN KEY (tenant_id, program_id) REFERENCES programs(tenant_id, id)
 );

@@ -51,15 +51,16 @@ export async function makeSellingShop(t: TestApp, tenant: TenantRef, programId: 
   return { sellerId, variantId, seller: browser };
 }
 
-/** A buyer who has checked out one line from each shop (0.5 kg each), waiting to pay. */
+/** A buyer (new, or `returning`) who has checked out one line from each shop (0.5 kg each), waiting to pay. */
 export async function orderFrom(
   t: TestApp,
   tenant: TenantRef,
   shops: { sellerId: string; variantId: string }[],
   method: FulfilmentMethod = 'pickup',
   extra: Record<string, unknown> = {},
+  returning?: Awaited<ReturnType<typeof buyerBrowser>>,
 ) {
-  const buyer = await buyerBrowser(t, tenant);
+  const buyer = returning ?? (await buyerBrowser(t, tenant));
   for (const shop of shops) await buyer.putLine(shop.variantId, 500);
   const fulfilment = Object.fromEntries(shops.map((s) => [s.sellerId, method]));
   const response = await buyer.browser.post('/api/checkout', { ...ADDRESS, fulfilment, ...extra });

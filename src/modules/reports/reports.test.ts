@@ -186,6 +186,34 @@ for (const engine of engines()) {
       assert.equal(after.goods - before.goods, 6 * 35_000);
     });
 
+    test('a customer who comes back counts once: in the month, and over the period', async () => {
+      const before = await reportOf(admin);
+      const first = await orderFrom(t, tenant, [shopB]);
+      const again = await orderFrom(t, tenant, [shopA], 'pickup', {}, first);
+      for (const order of [first, again]) {
+        await payAndServe(order);
+        await confirmReceipt(order);
+      }
+      const after = await reportOf(admin);
+      assert.equal(after.totals.orders - before.totals.orders, 2);
+      assert.equal(after.totals.customers - before.totals.customers, 1);
+      assert.equal((after.months[0]?.customers ?? 0) - (before.months[0]?.customers ?? 0), 1);
+
+      // Their first order moved to January: one customer in January, one this month, one over both.
+      await t.database.db
+        .updateTable('orders')
+        .set({ completed_at: new Date('2026-01-15T03:00:00Z') })
+        .where('id', '=', first.order.id)
+        .execute();
+      await rebuildSalesReport(t.database.db, tenant.id);
+      const january = await reportOf(admin, 'from=2026-01&to=2026-01');
+      const both = await reportOf(admin, `from=2026-01&to=${thisMonth()}`);
+      const sinceFebruary = (await reportOf(admin, `from=2026-02&to=${thisMonth()}`)).totals.customers;
+      assert.equal(january.totals.customers, january.months[0]?.customers);
+      assert.ok(january.totals.customers >= 1);
+      assert.equal(both.totals.customers, january.totals.customers + sinceFebruary - 1, 'the returning customer once');
+    });
+
     test('the Excel workbook holds the same figures, rupiah as numbers', async () => {
       const response = await admin.get(`/api/admin/programs/${programId}/reports/sales.xlsx?from=2026-01&to=${thisMonth()}`);
       assert.equal(response.statusCode, 200, response.body);
@@ -241,7 +269,7 @@ for (const engine of engines()) {
     });
 
     test('reading the report writes nothing', async () => {
-      const tables = ['sales_days', 'sales_seller_months', 'sales_customer_months', 'orders'] as const;
+      const tables = ['sales_days', 'sales_seller_months', 'sales_customers', 'sales_months', 'orders'] as const;
       const before = await rowCounts(t.database.db, tenant.id, tables);
       await reportOf(admin);
       assert.equal((await admin.get(`/api/admin/programs/${programId}/reports/sales?from=x&to=y`)).statusCode, 400);

@@ -35,9 +35,28 @@ function soldOrders(tenantId: string, which: Which): RawBuilder<unknown> {
     )`;
 }
 
+/** Months are bits from January 2000 (migration 0013): 1200 of them reach December 2099. */
+const MONTH_BITS = 1200;
+const FIRST_YEAR = 2000;
+const NO_MONTHS = sql`B'0'::bit(1200)`;
+/** The bit number of the month a date falls in. */
+const monthBit = (date: RawBuilder<unknown>) =>
+  sql`((extract(year FROM ${date})::int - ${FIRST_YEAR}) * 12 + extract(month FROM ${date})::int - 1)`;
+
+/** A bit string with the months from..to ('YYYY-MM') set, to test sales_customers.months against. */
+function monthsMask(from: string, to: string): string {
+  const bitOf = (month: string) => {
+    const [year, number] = month.split('-').map(Number) as [number, number];
+    return (year - FIRST_YEAR) * 12 + number - 1;
+  };
+  const [first, last] = [bitOf(from), bitOf(to)];
+  return Array.from({ length: MONTH_BITS }, (_, bit) => (bit >= first && bit <= last ? '1' : '0')).join('');
+}
+
 /**
- * Adds completed orders to the rollups. Rows are upserted in key order, so two completions that
- * share sellers lock them in the same order and cannot deadlock.
+ * Adds completed orders to the rollups. The program's day row is taken first, so completions in
+ * one program queue there and cannot deadlock over sellers or customers; seller rows are
+ * upserted in key order all the same.
  */
 async function addSales(db: Executor, tenantId: string, which: Which): Promise<void> {
   const sold = soldOrders(tenantId, which);
@@ -49,21 +68,37 @@ async function addSales(db: Executor, tenantId: string, which: Which): Promise<v
       orders = sales_days.orders + excluded.orders,
       goods = sales_days.goods + excluded.goods,
       fees = sales_days.fees + excluded.fees`.execute(db);
+  // One statement for the rest, so the orders are read once more, not twice. A customer's
+  // months gain the new bits; those bits (added) count them in each month they are new to.
   await sql`
-    WITH ${sold}
-    INSERT INTO sales_seller_months (tenant_id, program_id, month, seller_id, orders, goods)
-    SELECT ${tenantId}, program_id, date_trunc('month', day)::date, seller_id, count(*), sum(goods)
-    FROM sold WHERE seller_id IS NOT NULL GROUP BY 2, 3, 4 ORDER BY 2, 3, 4
-    ON CONFLICT (tenant_id, program_id, month, seller_id) DO UPDATE SET
-      orders = sales_seller_months.orders + excluded.orders,
-      goods = sales_seller_months.goods + excluded.goods`.execute(db);
-  await sql`
-    WITH ${sold}
-    INSERT INTO sales_customer_months (tenant_id, program_id, month, buyer_user_id, orders)
-    SELECT ${tenantId}, program_id, date_trunc('month', day)::date, buyer_user_id, count(*)
-    FROM sold_orders GROUP BY 2, 3, 4 ORDER BY 2, 3, 4
-    ON CONFLICT (tenant_id, program_id, month, buyer_user_id) DO UPDATE SET
-      orders = sales_customer_months.orders + excluded.orders`.execute(db);
+    WITH ${sold},
+    sellers AS (
+      INSERT INTO sales_seller_months (tenant_id, program_id, month, seller_id, orders, goods)
+      SELECT ${tenantId}, program_id, date_trunc('month', day)::date, seller_id, count(*), sum(goods)
+      FROM sold WHERE seller_id IS NOT NULL GROUP BY 2, 3, 4 ORDER BY 2, 3, 4
+      ON CONFLICT (tenant_id, program_id, month, seller_id) DO UPDATE SET
+        orders = sales_seller_months.orders + excluded.orders,
+        goods = sales_seller_months.goods + excluded.goods
+    ),
+    customers AS (
+      INSERT INTO sales_customers AS c (tenant_id, program_id, buyer_user_id, months, added)
+      SELECT ${tenantId}, program_id, buyer_user_id, bits, bits
+      FROM (
+        SELECT program_id, buyer_user_id, bit_or(set_bit(${NO_MONTHS}, ${monthBit(sql`day`)}, 1)) AS bits
+        FROM sold_orders GROUP BY 1, 2
+      ) bought
+      ORDER BY 2, 3
+      ON CONFLICT (tenant_id, program_id, buyer_user_id) DO UPDATE SET
+        months = c.months | excluded.months,
+        added = excluded.months & ~c.months
+      RETURNING program_id, added
+    ),
+    months AS (SELECT DISTINCT program_id, ${monthBit(sql`day`)} AS bit FROM sold_orders)
+    INSERT INTO sales_months (tenant_id, program_id, month, customers)
+    SELECT ${tenantId}, m.program_id, make_date(${FIRST_YEAR} + m.bit / 12, m.bit % 12 + 1, 1), count(*)
+    FROM months m JOIN customers c ON c.program_id = m.program_id AND get_bit(c.added, m.bit) = 1
+    GROUP BY 2, 3 ORDER BY 2, 3
+    ON CONFLICT (tenant_id, program_id, month) DO UPDATE SET customers = sales_months.customers + excluded.customers`.execute(db);
 }
 
 /** Adds an order to the report, inside the transaction that completes it (its final figures are set by then). */
@@ -74,7 +109,7 @@ export async function recordCompletedOrder(ctx: Ctx, orderId: string): Promise<v
 /** Recomputes a tenant's rollups from its completed orders (after an upgrade, or bulk-loaded data); returns how many it counted. */
 export async function rebuildSalesReport(db: Kysely<DB>, tenantId: string): Promise<{ orders: number }> {
   return db.transaction().execute(async (tx) => {
-    for (const table of ['sales_days', 'sales_seller_months', 'sales_customer_months'] as const) {
+    for (const table of ['sales_days', 'sales_seller_months', 'sales_customers', 'sales_months'] as const) {
       await tx.deleteFrom(table).where('tenant_id', '=', tenantId).execute();
     }
     await addSales(tx, tenantId, 'all');
@@ -133,13 +168,6 @@ export async function salesReport(
       .where('sm.program_id', '=', inProgram.program)
       .where('sm.month', '>=', start)
       .where('sm.month', '<', end);
-  const customerMonths = () =>
-    ctx.db
-      .selectFrom('sales_customer_months')
-      .where('tenant_id', '=', inProgram.tenant)
-      .where('program_id', '=', inProgram.program)
-      .where('month', '>=', start)
-      .where('month', '<', end);
   const withSeller = sellerMonths()
     .innerJoin('sellers as s', (join) => join.onRef('s.tenant_id', '=', 'sm.tenant_id').onRef('s.id', '=', 'sm.seller_id'))
     .leftJoin('markets as m', (join) => join.onRef('m.tenant_id', '=', 's.tenant_id').onRef('m.id', '=', 's.market_id'));
@@ -156,12 +184,20 @@ export async function salesReport(
       .where('day', '<', end)
       .orderBy('day')
       .execute(),
-    customerMonths()
-      .select((eb) => [sql<string>`to_char(month, 'YYYY-MM')`.as('month'), eb.fn.countAll<bigint>().as('count')])
-      .groupBy('month')
+    ctx.db
+      .selectFrom('sales_months')
+      .select([sql<string>`to_char(month, 'YYYY-MM')`.as('month'), 'customers as count'])
+      .where('tenant_id', '=', inProgram.tenant)
+      .where('program_id', '=', inProgram.program)
+      .where('month', '>=', start)
+      .where('month', '<', end)
       .execute(),
-    customerMonths()
-      .select((eb) => eb.fn.count<bigint>('buyer_user_id').distinct().as('count'))
+    ctx.db
+      .selectFrom('sales_customers')
+      .select((eb) => eb.fn.countAll<bigint>().as('count'))
+      .where('tenant_id', '=', inProgram.tenant)
+      .where('program_id', '=', inProgram.program)
+      .where(sql<boolean>`months & ${monthsMask(input.from, input.to)}::bit(1200) <> ${NO_MONTHS}`)
       .executeTakeFirstOrThrow(),
     sellerMonths()
       .select((eb) => [sql<string>`to_char(sm.month, 'YYYY-MM')`.as('month'), eb.fn.countAll<bigint>().as('count')])
@@ -212,7 +248,8 @@ export async function salesReport(
     month.goods += BigInt(day.goods);
     month.fees += BigInt(day.fees);
   }
-  const countOf = (rows: { month: string; count: bigint }[], month: string) => Number(rows.find((r) => r.month === month)?.count ?? 0);
+  const countOf = (rows: { month: string; count: bigint | number }[], month: string) =>
+    Number(rows.find((r) => r.month === month)?.count ?? 0);
   const totals = [...byMonth.values()].reduce(
     (sum, m) => ({ orders: sum.orders + m.orders, goods: sum.goods + m.goods, fees: sum.fees + m.fees }),
     { orders: 0, goods: 0n, fees: 0n },

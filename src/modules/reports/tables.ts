@@ -23,16 +23,27 @@ export interface SalesSellerMonthsTable {
   goods: Rupiah;
 }
 
-export interface SalesCustomerMonthsTable {
+/** bit(1200) as text of '0' and '1': one bit per month from January 2000 (see sales.ts). */
+type MonthBits = ColumnType<string, string, string>;
+
+export interface SalesCustomersTable {
+  tenant_id: string;
+  program_id: string;
+  buyer_user_id: string;
+  months: MonthBits;
+  added: MonthBits;
+}
+
+export interface SalesMonthsTable {
   tenant_id: string;
   program_id: string;
   month: string;
-  buyer_user_id: string;
-  orders: number;
+  customers: number;
 }
 
 export interface ReportsTables {
   sales_days: SalesDaysTable;
   sales_seller_months: SalesSellerMonthsTable;
-  sales_customer_months: SalesCustomerMonthsTable;
+  sales_customers: SalesCustomersTable;
+  sales_months: SalesMonthsTable;
 }
