@@ -29,25 +29,27 @@ CREATE TABLE sales_seller_months (
   FOREIGN KEY (tenant_id, seller_id) REFERENCES sellers(tenant_id, id)
 );
 
--- Customers are counted once per period however often they ordered: bit n of `months` is set
--- when they completed an order in the n-th month from January 2000, so the customers of any
--- months are one pass over a program's customers. `added` holds the bits the last change set, so
--- the statement that sets them can count who is new to each month (sales_months).
+-- Customers are counted once per period however often they bought. Each customer's last month
+-- (and the one before it, as the last change found it) is in sales_customers; sales_customer_months
+-- counts the customers who bought in a month by the month they had last bought before (null: never).
+-- The customers of months a..b are then those of each month whose previous month is before a: a
+-- few hundred rows for a year, however many customers.
 CREATE TABLE sales_customers (
-  tenant_id      text NOT NULL,
-  program_id     text NOT NULL,
-  buyer_user_id  text NOT NULL REFERENCES users(id),
-  months         bit(1200) NOT NULL,
-  added          bit(1200) NOT NULL,
+  tenant_id       text NOT NULL,
+  program_id      text NOT NULL,
+  buyer_user_id   text NOT NULL REFERENCES users(id),
+  last_month      date NOT NULL CHECK (extract(day FROM last_month) = 1),
+  previous_month  date CHECK (previous_month < last_month),
   PRIMARY KEY (tenant_id, program_id, buyer_user_id),
   FOREIGN KEY (tenant_id, program_id) REFERENCES programs(tenant_id, id)
 );
 
-CREATE TABLE sales_months (
-  tenant_id   text NOT NULL,
-  program_id  text NOT NULL,
-  month       date NOT NULL CHECK (extract(day FROM month) = 1),
-  customers   integer NOT NULL CHECK (customers >= 0),
-  PRIMARY KEY (tenant_id, program_id, month),
+CREATE TABLE sales_customer_months (
+  tenant_id       text NOT NULL,
+  program_id      text NOT NULL,
+  month           date NOT NULL CHECK (extract(day FROM month) = 1),
+  previous_month  date CHECK (previous_month < month),
+  customers       integer NOT NULL CHECK (customers >= 0),
+  UNIQUE NULLS NOT DISTINCT (tenant_id, program_id, month, previous_month),
   FOREIGN KEY (tenant_id, program_id) REFERENCES programs(tenant_id, id)
 );

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import ExcelJS from 'exceljs';
+import { sql } from 'kysely';
 import type { TenantRef } from '../../http/context.ts';
 import { client, type TestApp, testApp } from '../../test/app.ts';
 import { engines } from '../../test/databases.ts';
@@ -49,6 +50,15 @@ for (const engine of engines()) {
           assert.equal(response.statusCode, 204, `${step}: ${response.body}`);
         }
       }
+    }
+
+    /** The report's customers for from..to are the distinct buyers of orders completed then. */
+    async function expectDistinctBuyers(from: string, to: string) {
+      const { rows } = await sql<{ n: number }>`
+        SELECT count(DISTINCT buyer_user_id)::int AS n FROM orders
+        WHERE tenant_id = ${tenant.id} AND status = 'completed'
+          AND to_char(completed_at AT TIME ZONE 'Asia/Jakarta', 'YYYY-MM') BETWEEN ${from} AND ${to}`.execute(t.database.db);
+      assert.equal((await reportOf(admin, `from=${from}&to=${to}`)).totals.customers, rows[0]?.n, `${from}..${to}`);
     }
 
     async function confirmReceipt(order: Awaited<ReturnType<typeof orderFrom>>) {
@@ -198,6 +208,7 @@ for (const engine of engines()) {
       assert.equal(after.totals.orders - before.totals.orders, 2);
       assert.equal(after.totals.customers - before.totals.customers, 1);
       assert.equal((after.months[0]?.customers ?? 0) - (before.months[0]?.customers ?? 0), 1);
+      await expectDistinctBuyers(thisMonth(), thisMonth());
 
       // Their first order moved to January: one customer in January, one this month, one over both.
       await t.database.db
@@ -212,6 +223,16 @@ for (const engine of engines()) {
       assert.equal(january.totals.customers, january.months[0]?.customers);
       assert.ok(january.totals.customers >= 1);
       assert.equal(both.totals.customers, january.totals.customers + sinceFebruary - 1, 'the returning customer once');
+
+      // However the months are cut, the customers are the distinct buyers of the completed orders.
+      for (const [from, to] of [
+        ['2026-01', '2026-01'],
+        ['2026-01', thisMonth()],
+        ['2026-02', thisMonth()],
+        [thisMonth(), thisMonth()],
+      ] as const) {
+        await expectDistinctBuyers(from, to);
+      }
     });
 
     test('the Excel workbook holds the same figures, rupiah as numbers', async () => {
@@ -269,7 +290,7 @@ for (const engine of engines()) {
     });
 
     test('reading the report writes nothing', async () => {
-      const tables = ['sales_days', 'sales_seller_months', 'sales_customers', 'sales_months', 'orders'] as const;
+      const tables = ['sales_days', 'sales_seller_months', 'sales_customers', 'sales_customer_months', 'orders'] as const;
       const before = await rowCounts(t.database.db, tenant.id, tables);
       await reportOf(admin);
       assert.equal((await admin.get(`/api/admin/programs/${programId}/reports/sales?from=x&to=y`)).statusCode, 400);

@@ -35,24 +35,6 @@ function soldOrders(tenantId: string, which: Which): RawBuilder<unknown> {
     )`;
 }
 
-/** Months are bits from January 2000 (migration 0013): 1200 of them reach December 2099. */
-const MONTH_BITS = 1200;
-const FIRST_YEAR = 2000;
-const NO_MONTHS = sql`B'0'::bit(1200)`;
-/** The bit number of the month a date falls in. */
-const monthBit = (date: RawBuilder<unknown>) =>
-  sql`((extract(year FROM ${date})::int - ${FIRST_YEAR}) * 12 + extract(month FROM ${date})::int - 1)`;
-
-/** A bit string with the months from..to ('YYYY-MM') set, to test sales_customers.months against. */
-function monthsMask(from: string, to: string): string {
-  const bitOf = (month: string) => {
-    const [year, number] = month.split('-').map(Number) as [number, number];
-    return (year - FIRST_YEAR) * 12 + number - 1;
-  };
-  const [first, last] = [bitOf(from), bitOf(to)];
-  return Array.from({ length: MONTH_BITS }, (_, bit) => (bit >= first && bit <= last ? '1' : '0')).join('');
-}
-
 /**
  * Adds completed orders to the rollups. The program's day row is taken first, so completions in
  * one program queue there and cannot deadlock over sellers or customers; seller rows are
@@ -68,8 +50,10 @@ async function addSales(db: Executor, tenantId: string, which: Which): Promise<v
       orders = sales_days.orders + excluded.orders,
       goods = sales_days.goods + excluded.goods,
       fees = sales_days.fees + excluded.fees`.execute(db);
-  // One statement for the rest, so the orders are read once more, not twice. A customer's
-  // months gain the new bits; those bits (added) count them in each month they are new to.
+  // One statement for the rest, so the orders are read once more, not twice. Completions come in
+  // time order, so a customer's new months all follow their last one: each customer whose last
+  // month moves on (a new customer, or one back in a new month) is counted in each new month,
+  // under the month they had bought in before it.
   await sql`
     WITH ${sold},
     sellers AS (
@@ -80,25 +64,26 @@ async function addSales(db: Executor, tenantId: string, which: Which): Promise<v
         orders = sales_seller_months.orders + excluded.orders,
         goods = sales_seller_months.goods + excluded.goods
     ),
+    bought AS (SELECT DISTINCT program_id, buyer_user_id, date_trunc('month', day)::date AS month FROM sold_orders),
     customers AS (
-      INSERT INTO sales_customers AS c (tenant_id, program_id, buyer_user_id, months, added)
-      SELECT ${tenantId}, program_id, buyer_user_id, bits, bits
-      FROM (
-        SELECT program_id, buyer_user_id, bit_or(set_bit(${NO_MONTHS}, ${monthBit(sql`day`)}, 1)) AS bits
-        FROM sold_orders GROUP BY 1, 2
-      ) bought
-      ORDER BY 2, 3
+      INSERT INTO sales_customers AS c (tenant_id, program_id, buyer_user_id, last_month)
+      SELECT ${tenantId}, program_id, buyer_user_id, max(month) FROM bought GROUP BY 2, 3 ORDER BY 2, 3
       ON CONFLICT (tenant_id, program_id, buyer_user_id) DO UPDATE SET
-        months = c.months | excluded.months,
-        added = excluded.months & ~c.months
-      RETURNING program_id, added
+        previous_month = c.last_month,
+        last_month = excluded.last_month
+      WHERE c.last_month < excluded.last_month
+      -- On a first insert previous_month is null: this customer had never bought.
+      RETURNING program_id, buyer_user_id, previous_month
     ),
-    months AS (SELECT DISTINCT program_id, ${monthBit(sql`day`)} AS bit FROM sold_orders)
-    INSERT INTO sales_months (tenant_id, program_id, month, customers)
-    SELECT ${tenantId}, m.program_id, make_date(${FIRST_YEAR} + m.bit / 12, m.bit % 12 + 1, 1), count(*)
-    FROM months m JOIN customers c ON c.program_id = m.program_id AND get_bit(c.added, m.bit) = 1
-    GROUP BY 2, 3 ORDER BY 2, 3
-    ON CONFLICT (tenant_id, program_id, month) DO UPDATE SET customers = sales_months.customers + excluded.customers`.execute(db);
+    visits AS (
+      SELECT b.program_id, b.month,
+             coalesce(lag(b.month) OVER (PARTITION BY b.program_id, b.buyer_user_id ORDER BY b.month), c.previous_month) AS previous_month
+      FROM bought b JOIN customers c ON c.program_id = b.program_id AND c.buyer_user_id = b.buyer_user_id
+    )
+    INSERT INTO sales_customer_months (tenant_id, program_id, month, previous_month, customers)
+    SELECT ${tenantId}, program_id, month, previous_month, count(*) FROM visits GROUP BY 2, 3, 4 ORDER BY 2, 3, 4
+    ON CONFLICT (tenant_id, program_id, month, previous_month) DO UPDATE SET
+      customers = sales_customer_months.customers + excluded.customers`.execute(db);
 }
 
 /** Adds an order to the report, inside the transaction that completes it (its final figures are set by then). */
@@ -109,7 +94,7 @@ export async function recordCompletedOrder(ctx: Ctx, orderId: string): Promise<v
 /** Recomputes a tenant's rollups from its completed orders (after an upgrade, or bulk-loaded data); returns how many it counted. */
 export async function rebuildSalesReport(db: Kysely<DB>, tenantId: string): Promise<{ orders: number }> {
   return db.transaction().execute(async (tx) => {
-    for (const table of ['sales_days', 'sales_seller_months', 'sales_customers', 'sales_months'] as const) {
+    for (const table of ['sales_days', 'sales_seller_months', 'sales_customers', 'sales_customer_months'] as const) {
       await tx.deleteFrom(table).where('tenant_id', '=', tenantId).execute();
     }
     await addSales(tx, tenantId, 'all');
@@ -168,12 +153,15 @@ export async function salesReport(
       .where('sm.program_id', '=', inProgram.program)
       .where('sm.month', '>=', start)
       .where('sm.month', '<', end);
-  const withSeller = sellerMonths()
-    .innerJoin('sellers as s', (join) => join.onRef('s.tenant_id', '=', 'sm.tenant_id').onRef('s.id', '=', 'sm.seller_id'))
-    .leftJoin('markets as m', (join) => join.onRef('m.tenant_id', '=', 's.tenant_id').onRef('m.id', '=', 's.market_id'));
-
+  const customerMonths = () =>
+    ctx.db
+      .selectFrom('sales_customer_months')
+      .where('tenant_id', '=', inProgram.tenant)
+      .where('program_id', '=', inProgram.program)
+      .where('month', '>=', start)
+      .where('month', '<', end);
   // Independent reads: on PostgreSQL they run side by side on the pool.
-  const [tenant, days, customersByMonth, customers, sellersByMonth, sellers, top, markets, open] = await Promise.all([
+  const [tenant, days, customersByMonth, customers, sellersByMonth, bySeller, open] = await Promise.all([
     ctx.db.selectFrom('tenants').select('time_zone').where('id', '=', ctx.tenant.id).executeTakeFirstOrThrow(),
     ctx.db
       .selectFrom('sales_days')
@@ -184,51 +172,37 @@ export async function salesReport(
       .where('day', '<', end)
       .orderBy('day')
       .execute(),
-    ctx.db
-      .selectFrom('sales_months')
-      .select([sql<string>`to_char(month, 'YYYY-MM')`.as('month'), 'customers as count'])
-      .where('tenant_id', '=', inProgram.tenant)
-      .where('program_id', '=', inProgram.program)
-      .where('month', '>=', start)
-      .where('month', '<', end)
+    customerMonths()
+      .select((eb) => [sql<string>`to_char(month, 'YYYY-MM')`.as('month'), eb.fn.sum<bigint>('customers').as('count')])
+      .groupBy('month')
       .execute(),
-    ctx.db
-      .selectFrom('sales_customers')
-      .select((eb) => eb.fn.countAll<bigint>().as('count'))
-      .where('tenant_id', '=', inProgram.tenant)
-      .where('program_id', '=', inProgram.program)
-      .where(sql<boolean>`months & ${monthsMask(input.from, input.to)}::bit(1200) <> ${NO_MONTHS}`)
+    // Each customer of the period once: in the first month of it they bought in.
+    customerMonths()
+      .select((eb) => eb.fn.coalesce(eb.fn.sum<bigint>('customers'), eb.lit(0)).as('count'))
+      .where((eb) => eb.or([eb('previous_month', 'is', null), eb('previous_month', '<', start)]))
       .executeTakeFirstOrThrow(),
     sellerMonths()
       .select((eb) => [sql<string>`to_char(sm.month, 'YYYY-MM')`.as('month'), eb.fn.countAll<bigint>().as('count')])
       .groupBy('sm.month')
       .execute(),
-    sellerMonths()
-      .select((eb) => eb.fn.count<bigint>('sm.seller_id').distinct().as('count'))
-      .executeTakeFirstOrThrow(),
-    withSeller
-      .select((eb) => [
-        'sm.seller_id as sellerId',
+    // Each seller's period first, then their names: a year is a thousand sellers, not twelve thousand rows to join.
+    ctx.db
+      .selectFrom(
+        sellerMonths()
+          .select((eb) => ['sm.seller_id', eb.fn.sum<bigint>('sm.orders').as('orders'), eb.fn.sum<bigint>('sm.goods').as('goods')])
+          .groupBy('sm.seller_id')
+          .as('t'),
+      )
+      .innerJoin('sellers as s', (join) => join.on('s.tenant_id', '=', inProgram.tenant).onRef('s.id', '=', 't.seller_id'))
+      .leftJoin('markets as m', (join) => join.onRef('m.tenant_id', '=', 's.tenant_id').onRef('m.id', '=', 's.market_id'))
+      .select([
+        't.seller_id as sellerId',
         's.business_name as name',
-        'm.name as marketName',
-        eb.fn.sum<bigint>('sm.orders').as('orders'),
-        eb.fn.sum<bigint>('sm.goods').as('goods'),
-      ])
-      .groupBy(['sm.seller_id', 's.business_name', 'm.name'])
-      .orderBy('goods', 'desc')
-      .orderBy('sm.seller_id')
-      .$if(input.topSellers !== null, (q) => q.limit(input.topSellers ?? 10))
-      .execute(),
-    withSeller
-      .select((eb) => [
         's.market_id as marketId',
-        'm.name as name',
-        eb.fn.count<bigint>('sm.seller_id').distinct().as('sellers'),
-        eb.fn.sum<bigint>('sm.goods').as('goods'),
+        'm.name as marketName',
+        't.orders',
+        't.goods',
       ])
-      .groupBy(['s.market_id', 'm.name'])
-      .orderBy('goods', 'desc')
-      .orderBy('s.market_id')
       .execute(),
     ctx.db
       .selectFrom('orders')
@@ -254,6 +228,16 @@ export async function salesReport(
     (sum, m) => ({ orders: sum.orders + m.orders, goods: sum.goods + m.goods, fees: sum.fees + m.fees }),
     { orders: 0, goods: 0n, fees: 0n },
   );
+  const sellers = bySeller
+    .map((row) => ({ ...row, orders: Number(row.orders), goods: Number(row.goods) }))
+    .sort((a, b) => b.goods - a.goods || (a.sellerId < b.sellerId ? -1 : 1));
+  const markets = new Map<string | null, { marketId: string | null; name: string | null; sellers: number; goods: number }>();
+  for (const seller of sellers) {
+    const market = markets.get(seller.marketId) ?? { marketId: seller.marketId, name: seller.marketName, sellers: 0, goods: 0 };
+    market.sellers += 1;
+    market.goods += seller.goods;
+    markets.set(seller.marketId, market);
+  }
   const openCount = (statuses: readonly OrderStatus[]) =>
     open.filter((row) => statuses.includes(row.status)).reduce((sum, row) => sum + Number(row.count), 0);
   return {
@@ -267,7 +251,7 @@ export async function salesReport(
       goods: Number(totals.goods),
       fees: Number(totals.fees),
       customers: Number(customers.count),
-      sellers: Number(sellers.count),
+      sellers: sellers.length,
       // What a transaction is worth to the buyer on average, goods and fees, in whole rupiah.
       averageOrder: totals.orders ? Number((totals.goods + totals.fees) / BigInt(totals.orders)) : 0,
     },
@@ -280,8 +264,10 @@ export async function salesReport(
       sellers: countOf(sellersByMonth, month),
     })),
     days: days.map((d) => ({ day: d.day, orders: d.orders, goods: Number(d.goods), fees: Number(d.fees) })),
-    sellers: top.map((s) => ({ ...s, orders: Number(s.orders), goods: Number(s.goods) })),
-    markets: markets.map((m) => ({ ...m, sellers: Number(m.sellers), goods: Number(m.goods) })),
+    sellers: sellers
+      .slice(0, input.topSellers === null ? undefined : (input.topSellers ?? 10))
+      .map(({ sellerId, name, marketName, orders, goods }) => ({ sellerId, name, marketName, orders, goods })),
+    markets: [...markets.values()].sort((a, b) => b.goods - a.goods || String(a.marketId).localeCompare(String(b.marketId))),
     open: {
       awaitingPayment: openCount(OPEN.awaitingPayment),
       inProgress: openCount(OPEN.inProgress),

@@ -23,21 +23,19 @@ export interface SalesSellerMonthsTable {
   goods: Rupiah;
 }
 
-/** bit(1200) as text of '0' and '1': one bit per month from January 2000 (see sales.ts). */
-type MonthBits = ColumnType<string, string, string>;
-
 export interface SalesCustomersTable {
   tenant_id: string;
   program_id: string;
   buyer_user_id: string;
-  months: MonthBits;
-  added: MonthBits;
+  last_month: string;
+  previous_month: string | null;
 }
 
-export interface SalesMonthsTable {
+export interface SalesCustomerMonthsTable {
   tenant_id: string;
   program_id: string;
   month: string;
+  previous_month: string | null;
   customers: number;
 }
 
@@ -45,5 +43,5 @@ export interface ReportsTables {
   sales_days: SalesDaysTable;
   sales_seller_months: SalesSellerMonthsTable;
   sales_customers: SalesCustomersTable;
-  sales_months: SalesMonthsTable;
+  sales_customer_months: SalesCustomerMonthsTable;
 }
