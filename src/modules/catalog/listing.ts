@@ -131,10 +131,9 @@ function decodeCursor(text: string, sort: Sort): Cursor {
   throw fieldError('cursor', 'invalid_cursor');
 }
 
-/** One page (plus one row, to know there is more) for a sort and the phrasings searched. */
-async function fetchPage(ctx: Ctx, query: ProductQuery, sort: Sort, phrasings: string[], after: string[] | null, today: string) {
-  const terms = phrasings.length > 0 ? searchTerms(ctx, phrasings) : null;
-  let select = listedProducts(ctx).select((terms?.rank ?? sql<number>`0`).as('rank'));
+/** Listed products narrowed by the query's filters (not its words). */
+function filteredProducts(ctx: Ctx, query: ProductQuery, today: string) {
+  let select = listedProducts(ctx);
   if (query.programId) select = select.where('p.program_id', '=', query.programId);
   if (query.marketId) select = select.where('p.market_id', '=', query.marketId);
   if (query.sellerId) select = select.where('p.seller_id', '=', query.sellerId);
@@ -142,6 +141,46 @@ async function fetchPage(ctx: Ctx, query: ProductQuery, sort: Sort, phrasings: s
   if (query.minPrice !== undefined) select = select.where('p.min_price', '>=', BigInt(query.minPrice));
   if (query.maxPrice !== undefined) select = select.where('p.min_price', '<=', BigInt(query.maxPrice));
   if (query.inStock) select = select.where((eb) => eb.or([eb('p.sold_out_until', 'is', null), eb('p.sold_out_until', '<', today)]));
+  return select;
+}
+
+/**
+ * The page when enough titles begin with what was typed (rank 0): each phrasing walks the
+ * name index from its prefix, and the walks are merged. A common word matches thousands of
+ * products, and ranking them all is what makes a search slow; this reads a page's worth.
+ * Null when those titles do not fill the page: then every match must be ranked.
+ */
+async function titlePrefixPage(ctx: Ctx, query: ProductQuery, phrasings: string[], after: string[] | null, today: string) {
+  if (after && after[0] !== '0') return null;
+  const walks = await Promise.all(
+    phrasings.map((phrasing) => {
+      // A title that begins with a phrasing has all its words (the last as a prefix): it
+      // matches the full-text query too, so the walk needs no full-text condition, which
+      // would tempt the planner away from the name order.
+      let select = filteredProducts(ctx, query, today).select(sql<number>`0`.as('rank')).where('p.name_key', 'like', `${phrasing}%`);
+      if (after) select = select.where(sql<boolean>`(p.name_key, p.id) > (${after[1]}, ${after[2]})`);
+      return select
+        .orderBy('p.name_key')
+        .orderBy('p.id')
+        .limit(query.limit + 1)
+        .execute();
+    }),
+  );
+  const byId = new Map(walks.flat().map((row) => [row.id, row]));
+  const rows = [...byId.values()]
+    .sort((a, b) => (a.name_key < b.name_key ? -1 : a.name_key > b.name_key ? 1 : a.id < b.id ? -1 : 1))
+    .slice(0, query.limit + 1);
+  return rows.length > query.limit ? rows : null;
+}
+
+/** One page (plus one row, to know there is more) for a sort and the phrasings searched. */
+async function fetchPage(ctx: Ctx, query: ProductQuery, sort: Sort, phrasings: string[], after: string[] | null, today: string) {
+  const terms = phrasings.length > 0 ? searchTerms(ctx, phrasings) : null;
+  if (terms && sort === 'relevance') {
+    const page = await titlePrefixPage(ctx, query, phrasings, after, today);
+    if (page) return page;
+  }
+  let select = filteredProducts(ctx, query, today).select((terms?.rank ?? sql<number>`0`).as('rank'));
   if (terms) select = select.where(terms.matches);
   const keys = sortKeys(sort, terms?.rank ?? null);
   if (after) select = select.where(sql<boolean>`(${sql.join(keys)}) > (${sql.join(after)})`);

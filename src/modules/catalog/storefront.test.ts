@@ -147,6 +147,13 @@ for (const engine of engines()) {
         assert.deepEqual(paged, whole, query);
         assert.equal(new Set(paged).size, paged.length);
       }
+      // Titles that begin with the words come first, by name; then the other matches.
+      const sayur = await titles('q=sayur&limit=50');
+      assert.deepEqual(
+        sayur.slice(0, 23),
+        Array.from({ length: 23 }, (_, i) => `Sayur ${String(i).padStart(2, '0')}`),
+      );
+      assert.deepEqual(sayur.slice(23).sort(), ['Kangkung', 'Kerupuk bawang', 'Telur ayam kampung']);
       const prices = (await list('sort=price&limit=50')).products.map((p) => p.price);
       assert.deepEqual(
         prices,
