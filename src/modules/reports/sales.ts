@@ -114,7 +114,7 @@ function nextMonth(month: string): string {
 }
 
 /** 'YYYY-MM' months from..to, inclusive. */
-export function monthsBetween(from: string, to: string): string[] {
+function monthsBetween(from: string, to: string): string[] {
   const months: string[] = [];
   for (let month = from; month <= to; month = nextMonth(month)) months.push(month);
   return months;
