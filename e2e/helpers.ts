@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
 
 export const SCREENSHOT_DIR = path.join(import.meta.dirname, '..', 'test-results', 'screenshots');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -90,6 +90,23 @@ export async function launchChromium(): Promise<Browser> {
 
 /** A mid-range Android phone: 360 px wide, touch, Indonesian locale. */
 export const PHONE = { viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'id-ID' };
+
+/** A staff member (demo password) signing in on the staff page in a browser context of their own, landing on `next`. */
+export async function signInStaff(
+  browser: Browser,
+  url: (path: string) => string,
+  phone: string,
+  next: string,
+  context: BrowserContextOptions = PHONE,
+): Promise<Page> {
+  const page = await (await browser.newContext(context)).newPage();
+  await page.goto(url(`/masuk/staf?next=${encodeURIComponent(next)}`));
+  await page.getByLabel('Nomor HP').fill(phone);
+  await page.getByLabel('Kata sandi').fill('lokapasar-demo');
+  await page.getByRole('button', { name: 'Masuk' }).click();
+  await page.waitForURL((u) => u.pathname === next);
+  return page;
+}
 
 /** A full-page screenshot for people to look at; also checks nothing is wider than the phone. */
 export async function screenshot(page: Page, name: string) {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import {
   buyerClient,
   chromiumMissing,
@@ -10,6 +10,7 @@ import {
   type RunningServer,
   SCREENSHOT_DIR,
   screenshot,
+  signInStaff,
   staffClient,
   startServer,
 } from './helpers.ts';
@@ -46,16 +47,6 @@ describe('market trips, set up by staff and used by a buyer, in a real browser a
   let browser: Browser;
   const url = (p: string) => server.url('purbalingga', p);
 
-  async function signInStaff(phone: string, next: string, options: BrowserContextOptions = {}): Promise<Page> {
-    const page = await (await browser.newContext({ ...PHONE, ...options })).newPage();
-    await page.goto(url(`/masuk/staf?next=${encodeURIComponent(next)}`));
-    await page.getByLabel('Nomor HP').fill(phone);
-    await page.getByLabel('Kata sandi').fill('lokapasar-demo');
-    await page.getByRole('button', { name: 'Masuk' }).click();
-    await page.waitForURL((u) => u.pathname === next);
-    return page;
-  }
-
   const staff = (phone: string) => staffClient(server, phone);
 
   before(async () => {
@@ -78,7 +69,7 @@ describe('market trips, set up by staff and used by a buyer, in a real browser a
     });
 
     // The program admin gives Pasar Segamas its days (Senin, Rabu, Jumat) and a 09:00 cut-off.
-    const admin = await signInStaff('0811-0000-0001', '/admin');
+    const admin = await signInStaff(browser, url, '0811-0000-0001', '/admin');
     pages.push(admin);
     const segamas = admin.locator('li.card', { hasText: 'Pasar Segamas' });
     await segamas.getByRole('button', { name: 'Ubah' }).click();
@@ -218,7 +209,7 @@ describe('market trips, set up by staff and used by a buyer, in a real browser a
     await screenshot(shopper, 'order-substitute-accepted-360');
 
     // CS sees the titip line too, though no seller's part holds it.
-    const csPage = await signInStaff('0811-0000-0002', `/cs/pesanan/${orderId}`);
+    const csPage = await signInStaff(browser, url, '0811-0000-0002', `/cs/pesanan/${orderId}`);
     pages.push(csPage);
     const csTitip = csPage.locator('section[aria-labelledby="titip-heading"]');
     await csTitip.getByText('Dibelanjakan Rp 14.000').waitFor();
@@ -226,7 +217,7 @@ describe('market trips, set up by staff and used by a buyer, in a real browser a
     await screenshot(csPage, 'cs-order-titip-360');
 
     // The treasurer hands Mas Joko a float for the market, and takes part of it back.
-    const treasurer = await signInStaff('0811-0000-0007', '/admin/kurir');
+    const treasurer = await signInStaff(browser, url, '0811-0000-0007', '/admin/kurir');
     pages.push(treasurer);
     const joko = treasurer.locator('li.card', { hasText: 'Mas Joko' });
     const balance = joko.locator('.float-balance');

@@ -3,7 +3,16 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import sharp from 'sharp';
-import { chromiumMissing, launchChromium, PHONE, type RunningServer, SCREENSHOT_DIR, screenshot, startServer } from './helpers.ts';
+import {
+  chromiumMissing,
+  launchChromium,
+  PHONE,
+  type RunningServer,
+  SCREENSHOT_DIR,
+  screenshot,
+  signInStaff,
+  startServer,
+} from './helpers.ts';
 
 const skip = chromiumMissing();
 
@@ -41,17 +50,6 @@ async function staffApi(browser: Browser, url: (path: string) => string, phone: 
       assert.equal(response.status, 204, `${pathname}: ${JSON.stringify(response.json)}`);
     },
   };
-}
-
-/** A staff member signing in on the staff page in a browser of their own, landing on `next`. */
-async function signInStaff(browser: Browser, url: (path: string) => string, phone: string, next: string): Promise<Page> {
-  const page = await (await browser.newContext(PHONE)).newPage();
-  await page.goto(url(`/masuk/staf?next=${encodeURIComponent(next)}`));
-  await page.getByLabel('Nomor HP').fill(phone);
-  await page.getByLabel('Kata sandi').fill('lokapasar-demo');
-  await page.getByRole('button', { name: 'Masuk' }).click();
-  await page.waitForURL((u) => u.pathname === next);
-  return page;
 }
 
 /** The order page's status chip reads `status` (the timeline below also names statuses still ahead). */

@@ -2,17 +2,17 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { formatRupiah } from '../src/shared/format.ts';
 import {
   addToCartByName,
   buyerClient,
   chromiumMissing,
   launchChromium,
-  PHONE,
   type RunningServer,
   SCREENSHOT_DIR,
   screenshot,
+  signInStaff,
   staffClient,
   startServer,
 } from './helpers.ts';
@@ -55,16 +55,6 @@ describe('the sales report in a real browser', { skip }, () => {
   // Half a kilo of Bu Sri's shallots, picked up at her stall: Rp 19.000 of goods, no delivery fee.
   const goods = formatRupiah(19_000);
 
-  async function signInStaff(phone: string, next: string, options: BrowserContextOptions = {}): Promise<Page> {
-    const page = await (await browser.newContext({ ...PHONE, ...options })).newPage();
-    await page.goto(url(`/masuk/staf?next=${encodeURIComponent(next)}`));
-    await page.getByLabel('Nomor HP').fill(phone);
-    await page.getByLabel('Kata sandi').fill('lokapasar-demo');
-    await page.getByRole('button', { name: 'Masuk' }).click();
-    await page.waitForURL((u) => u.pathname === next);
-    return page;
-  }
-
   before(async () => {
     [server, browser] = await Promise.all([startServer(), launchChromium()]);
 
@@ -101,7 +91,7 @@ describe('the sales report in a real browser', { skip }, () => {
   });
 
   test('the program admin sees this month’s completed sale at 360 px', async () => {
-    admin = await signInStaff('0811-0000-0001', '/admin');
+    admin = await signInStaff(browser, url, '0811-0000-0001', '/admin');
     await admin.getByRole('link', { name: 'Laporan', exact: true }).click();
     await admin.getByRole('heading', { name: 'Laporan penjualan' }).waitFor();
 
@@ -192,7 +182,7 @@ describe('the sales report in a real browser', { skip }, () => {
   });
 
   test('the treasurer reads the same report', async () => {
-    const treasurer = await signInStaff('0811-0000-0007', '/admin/laporan');
+    const treasurer = await signInStaff(browser, url, '0811-0000-0007', '/admin/laporan');
     await treasurer.locator('.kpi-goods').getByText(goods, { exact: true }).waitFor();
     assert.ok(await treasurer.getByRole('link', { name: 'Laporan', exact: true }).isVisible());
     await treasurer.context().close();

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { after, before, describe, test } from 'node:test';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { formatRupiah } from '../src/shared/format.ts';
 import {
@@ -12,6 +12,7 @@ import {
   PHONE,
   type RunningServer,
   screenshot,
+  signInStaff,
   staffClient,
   startServer,
 } from './helpers.ts';
@@ -37,16 +38,6 @@ describe('staff side of orders in a real browser at 360 px', { skip }, () => {
   const orders: Record<'paidByTransfer' | 'badProof' | 'cashOnDelivery' | 'rejected' | 'cancelled', Order> = {} as never;
   let cs: Page;
   let courier: Page;
-
-  async function signInStaff(phone: string, next: string, options: BrowserContextOptions = {}): Promise<Page> {
-    const page = await (await browser.newContext({ ...PHONE, ...options })).newPage();
-    await page.goto(url(`/masuk/staf?next=${encodeURIComponent(next)}`));
-    await page.getByLabel('Nomor HP').fill(phone);
-    await page.getByLabel('Kata sandi').fill('lokapasar-demo');
-    await page.getByRole('button', { name: 'Masuk' }).click();
-    await page.waitForURL((u) => u.pathname === next);
-    return page;
-  }
 
   const staff = (phone: string) => staffClient(server, phone);
 
@@ -108,7 +99,7 @@ describe('staff side of orders in a real browser at 360 px', { skip }, () => {
   });
 
   test('CS confirms one transfer with the bank reference and sends a bad receipt back', async () => {
-    cs = await signInStaff('0811-0000-0002', '/cs/pembayaran');
+    cs = await signInStaff(browser, url, '0811-0000-0002', '/cs/pembayaran');
     const paid = orders.paidByTransfer;
     const card = cs.locator('li.card', { hasText: paid.number });
     await card.waitFor();
@@ -155,7 +146,7 @@ describe('staff side of orders in a real browser at 360 px', { skip }, () => {
   });
 
   test('the seller sees new orders counted, accepts, rejects with a reason, marks ready and hands over', async () => {
-    const seller = await signInStaff('0811-0000-0003', '/penjual/pesanan');
+    const seller = await signInStaff(browser, url, '0811-0000-0003', '/penjual/pesanan');
     const { paidByTransfer, cashOnDelivery, rejected } = orders;
     // Unpaid transfers are not the seller's business yet; paid ones and cash on delivery are.
     await seller.locator('li.card', { hasText: paidByTransfer.number }).waitFor();
@@ -206,7 +197,8 @@ describe('staff side of orders in a real browser at 360 px', { skip }, () => {
   test('the courier goes on duty, takes the cash-on-delivery job, shops, hands it over with the buyer’s code and carries the cash', async () => {
     const order = orders.cashOnDelivery;
     // Mas Joko waits at the gate of Pasar Segamas, sharing his position.
-    courier = await signInStaff('0811-0000-0004', '/kurir', {
+    courier = await signInStaff(browser, url, '0811-0000-0004', '/kurir', {
+      ...PHONE,
       geolocation: { latitude: -7.389, longitude: 109.3641 },
       permissions: ['geolocation'],
     });
@@ -398,7 +390,7 @@ describe('staff side of orders in a real browser at 360 px', { skip }, () => {
   });
 
   test('the program admin registers a courier: a bad plate is refused at its field, then the ID is checked', async () => {
-    const admin = await signInStaff('0811-0000-0001', '/admin');
+    const admin = await signInStaff(browser, url, '0811-0000-0001', '/admin');
     await admin.getByRole('link', { name: 'Kurir', exact: true }).click();
     await admin.getByRole('heading', { name: 'Kurir program' }).waitFor();
     await admin.locator('li.card', { hasText: 'Mas Joko, Kurir (demo)' }).waitFor();
@@ -426,7 +418,7 @@ describe('staff side of orders in a real browser at 360 px', { skip }, () => {
   });
 
   test('the program admin sets payments, and a broken QRIS is refused at its field', async () => {
-    const admin = await signInStaff('0811-0000-0001', '/admin');
+    const admin = await signInStaff(browser, url, '0811-0000-0001', '/admin');
     await admin.getByRole('link', { name: 'Pembayaran' }).click();
     await admin.getByRole('heading', { name: 'Pengaturan pembayaran' }).waitFor();
     const fee = admin.getByLabel('Biaya program (%)');
@@ -486,7 +478,7 @@ describe('staff side of orders in a real browser at 360 px', { skip }, () => {
     // Rp 19.000 of shallots less the 2,5 % fee the program admin set above.
     const owed = formatRupiah(19_000 - 475);
 
-    const treasurer = await signInStaff('0811-0000-0007', '/admin/pencairan');
+    const treasurer = await signInStaff(browser, url, '0811-0000-0007', '/admin/pencairan');
     await treasurer.getByRole('heading', { name: 'Pencairan dana penjual' }).waitFor();
     // Treasurers also reach the couriers, to hand out and settle their cash floats, and the sales report.
     assert.deepEqual(await treasurer.locator('.subnav a').allTextContents(), ['Pembayaran', 'Pencairan dana', 'Kurir', 'Laporan']);

@@ -12,6 +12,7 @@ import {
   type RunningServer,
   SCREENSHOT_DIR,
   screenshot,
+  signInStaff,
   staffClient,
   startServer,
 } from './helpers.ts';
@@ -40,16 +41,6 @@ describe('a WhatsApp order: the customer writes in the simulator, CS builds the 
   const url = (p: string) => server.url('purbalingga', p);
 
   const staff = (phone: string) => staffClient(server, phone);
-
-  async function signInStaff(phone: string, next: string, options: object): Promise<Page> {
-    const page = await (await browser.newContext(options)).newPage();
-    await page.goto(url(`/masuk/staf?next=${encodeURIComponent(next)}`));
-    await page.getByLabel('Nomor HP').fill(phone);
-    await page.getByLabel('Kata sandi').fill('lokapasar-demo');
-    await page.getByRole('button', { name: 'Masuk' }).click();
-    await page.waitForURL((u) => u.pathname === next);
-    return page;
-  }
 
   /** The customer's phone: a message from the program's number containing `text`. */
   const fromProgram = (text: string) => customer.locator('.wa-theirs', { hasText: text });
@@ -82,7 +73,7 @@ describe('a WhatsApp order: the customer writes in the simulator, CS builds the 
   });
 
   test('CS sees the unread chat, replies, notes, takes it, and sees who else types', async () => {
-    desk = await signInStaff('0811-0000-0002', '/cs/percakapan', DESK);
+    desk = await signInStaff(browser, url, '0811-0000-0002', '/cs/percakapan', DESK);
     // The nav counts the unread messages; the list shows the chat with its count.
     await desk.locator('.subnav a', { hasText: 'Percakapan' }).locator('.count', { hasText: '1' }).waitFor();
     const item = desk.locator('.chat-item', { hasText: 'Bu Rina' });
@@ -210,7 +201,7 @@ describe('a WhatsApp order: the customer writes in the simulator, CS builds the 
   });
 
   test('the chat console at 360 px: the list, one chat, the order builder', async () => {
-    const phone = await signInStaff('0811-0000-0002', '/cs/percakapan', PHONE);
+    const phone = await signInStaff(browser, url, '0811-0000-0002', '/cs/percakapan', PHONE);
     await phone.locator('.chat-item', { hasText: 'Bu Rina' }).waitFor();
     await screenshot(phone, 'cs-chat-list-360');
     await phone.locator('.chat-item', { hasText: 'Bu Rina' }).click();
