@@ -161,8 +161,7 @@ export async function salesReport(
       .where('month', '>=', start)
       .where('month', '<', end);
   // Independent reads: on PostgreSQL they run side by side on the pool.
-  const [tenant, days, customersByMonth, customers, sellersByMonth, bySeller, open] = await Promise.all([
-    ctx.db.selectFrom('tenants').select('time_zone').where('id', '=', ctx.tenant.id).executeTakeFirstOrThrow(),
+  const [days, customersByMonth, customers, sellersByMonth, bySeller, open] = await Promise.all([
     ctx.db
       .selectFrom('sales_days')
       .select(['day', 'orders', 'goods', 'fees'])
@@ -245,7 +244,7 @@ export async function salesReport(
     programName: program.name,
     from: input.from,
     to: input.to,
-    timeZone: tenant.time_zone,
+    timeZone: ctx.tenant.timeZone,
     totals: {
       orders: totals.orders,
       goods: Number(totals.goods),
